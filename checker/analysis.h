@@ -1,0 +1,36 @@
+/* Forward dataflow over page states: values of variables and temporaries,
+ * plus the depth of RCU, hotplug and pgmap scopes. */
+#ifndef PAGELIFE_ANALYSIS_H
+#define PAGELIFE_ANALYSIS_H
+
+#include "cfg.h"
+#include "lattice.h"
+
+struct pl_state {
+	int reachable;
+	int depth[SCOPE__COUNT];
+	struct pl_val v[];   /* one per slot */
+};
+
+struct pl_checks_run;  /* checks.h */
+
+struct pl_analysis {
+	const struct pl_fn *fn;
+	size_t nslots;
+	size_t state_size;
+	struct pl_state **in;    /* per block, at fixpoint */
+	struct pl_checks_run *report; /* non-NULL during the reporting pass */
+	int converged;
+};
+
+/* Run to a fixpoint, then replay each block once with the checks attached. */
+int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run);
+
+/* Value of an expression in a state; *var_slot gets the variable it names. */
+struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot);
+
+/* transfer.c: one event's effect; what a branch condition tells. */
+void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev);
+void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int truth);
+
+#endif

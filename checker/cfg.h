@@ -1,0 +1,133 @@
+/* A function body lowered to a control-flow graph of a few event kinds.
+ * Control flow inside expressions (&&, ||, ?:, statement expressions) is
+ * lowered too, so every event runs on exactly the paths C runs it on. */
+#ifndef PAGELIFE_CFG_H
+#define PAGELIFE_CFG_H
+
+#include <clang-c/Index.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "rules.h"
+
+enum ev_kind {
+	EV_CALL,    /* a call to a function or function-like macro: calls[aux] */
+	EV_ASSIGN,  /* slot = value of src (slot -1: a store to memory) */
+	EV_UPDATE,  /* slot = slot op something (++, +=): arithmetic on its value */
+	EV_DEREF,   /* the page pointer src is dereferenced (->, *, []) */
+	EV_COPY,    /* temporary slot = value of src (?:, statement expressions) */
+	EV_RESET,   /* slot's address escaped: its value is unknown from here */
+	EV_RETURN,  /* return src (null cursor: no value) */
+};
+
+struct pl_event {
+	int kind;
+	int slot;      /* destination slot, or -1 */
+	int aux;       /* EV_CALL: index into calls */
+	CXCursor cur;  /* the node, for locations */
+	CXCursor src;  /* the value operand */
+};
+
+/* A call site: a real call, or a function-like macro that has a rule
+ * (pfn_to_page() is a macro in most kernel configurations). */
+struct pl_call {
+	char *name;
+	const struct rule *rule;
+	int is_macro;
+	int nargs;
+	CXCursor *args;   /* null cursor where an argument was not found */
+	int result_slot;  /* -1: the result is not kept */
+};
+
+struct pl_block {
+	int *ev;                 /* event indices in order */
+	size_t nev, ev_cap;
+	int *succ;               /* successor blocks */
+	size_t nsucc, succ_cap;
+	int is_branch;           /* succ[0] when cond is true, succ[1] when false */
+	CXCursor cond;
+};
+
+/* What a slot holds, for defaults and messages. */
+struct pl_slot {
+	char *name;       /* variable name, NULL for temporaries */
+	int is_pointer;
+	int is_param;
+	CXCursor decl;
+};
+
+struct cursor_map_entry {
+	unsigned hash;
+	CXCursor key;
+	int value;
+	int used;
+};
+
+struct cursor_map {
+	struct cursor_map_entry *e;
+	size_t cap, n;
+};
+
+struct pl_token {
+	unsigned offset;
+	int kind;      /* CXTokenKind */
+	char *text;
+};
+
+struct pl_fn {
+	CXTranslationUnit tu;
+	CXCursor decl;
+	char *name;
+	CXFile main_file;
+	const struct rules *rules;
+
+	struct pl_event *ev;
+	size_t nev, ev_cap;
+	struct pl_block *blk;
+	size_t nblk, blk_cap;
+	struct pl_call *calls;
+	size_t ncalls, calls_cap;
+	struct pl_slot *slots;
+	size_t nslots, slots_cap;
+
+	struct cursor_map vars;   /* VarDecl/ParmDecl -> slot */
+	struct cursor_map temps;  /* expression -> slot of its value */
+	struct cursor_map callmap;/* expression -> call index */
+	struct cursor_map labels; /* LabelStmt -> block */
+
+	struct pl_token *tok;     /* tokens of the body, for macro calls */
+	size_t ntok;
+
+	int entry, exit;
+	int creates_objects;      /* a call that can make a tracked page exists */
+};
+
+/* Lower one function definition.  Returns 0, or -1 if the body is absent. */
+int cfg_build(struct pl_fn *fn, CXTranslationUnit tu, CXCursor decl, const struct rules *rules);
+void cfg_free(struct pl_fn *fn);
+/* Print the CFG (blocks, events, edges) for tests and --dump-cfg. */
+void cfg_dump(const struct pl_fn *fn, FILE *out);
+
+/* Helpers shared with the analysis. */
+int cursor_map_get(const struct cursor_map *m, CXCursor c);
+void cursor_map_put(struct cursor_map *m, CXCursor c, int value);
+void cursor_map_free(struct cursor_map *m);
+
+/* Children of a cursor, in order. */
+struct cursor_list {
+	CXCursor *v;
+	size_t n, cap;
+};
+void cursor_children(CXCursor c, struct cursor_list *out);
+void cursor_list_free(struct cursor_list *l);
+
+/* Strip parentheses and implicit conversions. */
+CXCursor cursor_strip(CXCursor c);
+CXCursor cursor_strip_one(CXCursor c);
+int type_is_page_pointer(CXType t);
+int type_is_pointer(CXType t);
+int type_is_scalar(CXType t);
+/* File offset (in the main file) where the cursor's text starts; -1 if not there. */
+long cursor_start_offset(const struct pl_fn *fn, CXCursor c);
+
+#endif

@@ -1,0 +1,57 @@
+/* The checks: each reads the engine's page states at uses and reports.
+ * Adding a check = one check_*.c file, one line in checks.c, its docs and
+ * test cases. */
+#ifndef PAGELIFE_CHECKS_H
+#define PAGELIFE_CHECKS_H
+
+#include "analysis.h"
+#include "findings.h"
+
+enum pl_policy {
+	POLICY_MAINLINE,
+	POLICY_STRICT,
+};
+
+/* A page value used by a call from the rules, ->, * or []. */
+struct pl_use {
+	const struct pl_fn *fn;
+	const struct pl_state *st;
+	int ev;               /* the use */
+	const char *what;     /* "PageReserved()", "'->flags'" */
+	CXCursor operand;     /* the page expression */
+	struct pl_val val;
+};
+
+struct pl_checks_run {
+	enum pl_policy policy;
+	const unsigned char *enabled; /* per check index */
+	const struct pl_fn *fn;
+	struct pl_findings *out;
+};
+
+struct pl_check {
+	const char *id;
+	const char *summary;
+	void (*on_use)(struct pl_checks_run *run, const struct pl_use *u);
+};
+
+extern const struct pl_check *const pl_all_checks[];
+extern const size_t pl_num_checks;
+
+/* Apply a --checks= list of globs ("-*,page-rcu-escape") to enabled[].
+ * Returns -1 and fills err if a pattern matches no check. */
+int checks_select(const char *spec, unsigned char *enabled, char *err, size_t errlen);
+
+/* Called by the engine for every use during the reporting pass. */
+void checks_on_use(struct pl_checks_run *run, const struct pl_use *u);
+
+/* Helpers for checks */
+/* Quoted name of the page in messages: the variable, or 'pfn_to_page()'. */
+char *use_subject(const struct pl_fn *fn, CXCursor operand);
+/* Name of the function an EV_CALL event calls, "" otherwise. */
+const char *event_callee(const struct pl_fn *fn, int ev);
+/* Start a finding at the use; add notes with finding_note(). */
+struct pl_finding finding_at(const struct pl_use *u, const char *check, char *message);
+void finding_note(const struct pl_fn *fn, struct pl_finding *f, int ev, char *text);
+
+#endif

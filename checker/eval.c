@@ -1,0 +1,223 @@
+/* Abstract value of an expression in a state.  No side effects: calls and
+ * control flow inside expressions were lowered into events that left their
+ * results in temporaries. */
+#include "analysis.h"
+
+#include <string.h>
+
+static struct pl_val by_type(CXCursor e)
+{
+	return pl_val_make(type_is_pointer(clang_getCursorType(e)) ? VK_CALLER : VK_NONE);
+}
+
+/* Integer arithmetic on a pfn or address: only a range we hold stays ours;
+ * pfn + 1 of a checked pfn is a different, unchecked pfn. */
+static struct pl_val arith(struct pl_val v)
+{
+	if (v.kind == VK_CALLER || (v.kind == VK_OBJ && v.level == L_HELD))
+		return v;
+	return pl_val_make(VK_NONE);
+}
+
+static int kids2(CXCursor e, CXCursor *a, CXCursor *b)
+{
+	struct cursor_list k = { 0 };
+	cursor_children(e, &k);
+	int ok = k.n == 2;
+	if (ok) {
+		*a = k.v[0];
+		*b = k.v[1];
+	}
+	cursor_list_free(&k);
+	return ok;
+}
+
+static CXCursor kid1(CXCursor e)
+{
+	struct cursor_list k = { 0 };
+	cursor_children(e, &k);
+	CXCursor c = clang_getNullCursor();
+	for (size_t i = 0; i < k.n; i++)
+		if (clang_isExpression(clang_getCursorKind(k.v[i])))
+			c = k.v[i];
+	cursor_list_free(&k);
+	return c;
+}
+
+static int is_null_constant(const struct pl_fn *fn, const struct pl_state *st, CXCursor e)
+{
+	int vs;
+	struct pl_val v = eval_expr(fn, st, e, &vs);
+	return v.kind == VK_BOTTOM && vs < 0;
+}
+
+static struct pl_val nonnull_fact(struct pl_val v, int slot, int neg)
+{
+	struct pl_val f = pl_val_make(VK_FACT);
+	f.fact = F_NONNULL;
+	f.site = v.kind == VK_OBJ ? v.site : -1;
+	f.slot = slot;
+	f.neg = (uint8_t)neg;
+	return f;
+}
+
+static struct pl_val eval_binary(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot)
+{
+	CXCursor l, r;
+	if (!kids2(e, &l, &r))
+		return by_type(e);
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
+	int ls, rs;
+	switch (op) {
+	case CXBinaryOperator_Assign: {
+		struct pl_val v = eval_expr(fn, st, l, &ls);
+		if (ls >= 0) {
+			*var_slot = ls;
+			return v;
+		}
+		return eval_expr(fn, st, r, var_slot);
+	}
+	case CXBinaryOperator_Comma:
+		return eval_expr(fn, st, r, var_slot);
+	case CXBinaryOperator_Add:
+	case CXBinaryOperator_Sub: {
+		struct pl_val a = eval_expr(fn, st, l, &ls);
+		struct pl_val b = eval_expr(fn, st, r, &rs);
+		int lp = type_is_pointer(clang_getCursorType(l)), rp = type_is_pointer(clang_getCursorType(r));
+		if (lp && !rp) /* page + n: the same allocation */
+			return a;
+		if (rp && !lp)
+			return b;
+		if (lp && rp) /* page - memmap base: its pfn */
+			return a;
+		/* integers: whichever side carries a page */
+		if (a.kind == VK_OBJ || a.kind == VK_CALLER)
+			return arith(a);
+		if (b.kind == VK_OBJ || b.kind == VK_CALLER)
+			return arith(b);
+		return pl_val_make(VK_NONE);
+	}
+	case CXBinaryOperator_Shl:
+	case CXBinaryOperator_Shr:
+	case CXBinaryOperator_And:
+	case CXBinaryOperator_Or:
+	case CXBinaryOperator_Xor:
+		return arith(eval_expr(fn, st, l, &ls));
+	case CXBinaryOperator_EQ:
+	case CXBinaryOperator_NE: {
+		int neg = op == CXBinaryOperator_EQ;
+		CXCursor other = l;
+		if (is_null_constant(fn, st, l))
+			other = r;
+		else if (!is_null_constant(fn, st, r))
+			return pl_val_make(VK_NONE);
+		struct pl_val v = eval_expr(fn, st, other, &ls);
+		if (v.kind == VK_FACT) {
+			v.neg ^= (uint8_t)neg;
+			return v;
+		}
+		if (type_is_pointer(clang_getCursorType(other)))
+			return nonnull_fact(v, ls, neg);
+		return pl_val_make(VK_NONE);
+	}
+	default:
+		return pl_val_make(VK_NONE);
+	}
+}
+
+static struct pl_val eval_unary(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot)
+{
+	CXCursor op = kid1(e);
+	if (clang_Cursor_isNull(op))
+		return by_type(e);
+	int os;
+	switch (clang_getCursorUnaryOperatorKind(e)) {
+	case CXUnaryOperator_AddrOf: {
+		CXCursor s = cursor_strip(op);
+		enum CXCursorKind k = clang_getCursorKind(s);
+		if (k == CXCursor_MemberRefExpr || k == CXCursor_ArraySubscriptExpr) {
+			/* &folio->page, &pages[i]: an address inside what the base points to */
+			struct cursor_list kids = { 0 };
+			cursor_children(s, &kids);
+			struct pl_val v = kids.n ? eval_expr(fn, st, kids.v[0], &os) : by_type(e);
+			cursor_list_free(&kids);
+			if (v.kind == VK_NONE || v.kind == VK_BOTTOM)
+				return pl_val_make(VK_CALLER);
+			return v;
+		}
+		return pl_val_make(VK_CALLER);
+	}
+	case CXUnaryOperator_LNot: {
+		struct pl_val v = eval_expr(fn, st, op, &os);
+		if (v.kind == VK_FACT) {
+			v.neg ^= 1;
+			return v;
+		}
+		if (type_is_pointer(clang_getCursorType(op)))
+			return nonnull_fact(v, os, 1);
+		return pl_val_make(VK_NONE);
+	}
+	case CXUnaryOperator_Extension:
+		return eval_expr(fn, st, op, var_slot);
+	case CXUnaryOperator_PostInc:
+	case CXUnaryOperator_PostDec:
+	case CXUnaryOperator_PreInc:
+	case CXUnaryOperator_PreDec:
+		return eval_expr(fn, st, op, &os);
+	default:
+		return by_type(e);
+	}
+}
+
+struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot)
+{
+	*var_slot = -1;
+	if (clang_Cursor_isNull(e))
+		return pl_val_make(VK_NONE);
+	int t = cursor_map_get(&fn->temps, e);
+	if (t >= 0)
+		return st->v[t];
+	enum CXCursorKind k = clang_getCursorKind(e);
+	switch (k) {
+	case CXCursor_DeclRefExpr: {
+		CXCursor d = clang_getCursorReferenced(e);
+		int s = cursor_map_get(&fn->vars, d);
+		if (s >= 0) {
+			*var_slot = s;
+			return st->v[s];
+		}
+		return by_type(e);
+	}
+	case CXCursor_ParenExpr:
+	case CXCursor_UnexposedExpr:
+	case CXCursor_CStyleCastExpr: {
+		CXCursor c = kid1(e);
+		if (clang_Cursor_isNull(c))
+			return by_type(e);
+		struct pl_val v = eval_expr(fn, st, c, var_slot);
+		/* (void *)addr of an unknown integer is still unknown, not a caller's page */
+		return v;
+	}
+	case CXCursor_IntegerLiteral: {
+		CXEvalResult r = clang_Cursor_Evaluate(e);
+		int zero = 0;
+		if (r) {
+			zero = clang_EvalResult_getKind(r) == CXEval_Int && clang_EvalResult_getAsLongLong(r) == 0;
+			clang_EvalResult_dispose(r);
+		}
+		return pl_val_make(zero ? VK_BOTTOM : VK_NONE);
+	}
+	case CXCursor_BinaryOperator:
+		return eval_binary(fn, st, e, var_slot);
+	case CXCursor_CompoundAssignOperator: {
+		CXCursor l, r;
+		if (kids2(e, &l, &r))
+			return eval_expr(fn, st, l, var_slot);
+		return by_type(e);
+	}
+	case CXCursor_UnaryOperator:
+		return eval_unary(fn, st, e, var_slot);
+	default:
+		return by_type(e);
+	}
+}

@@ -1,0 +1,95 @@
+#include "lattice.h"
+
+#include <string.h>
+
+static const char *const level_names[L__COUNT] = {
+	[L_NONE] = "none",
+	[L_RELEASED] = "released",
+	[L_ARBITRARY] = "arbitrary",
+	[L_VALID_ONLY] = "valid",
+	[L_ACTIVE_NORCU] = "active-norcu",
+	[L_RCU_EXPIRED] = "rcu-expired",
+	[L_ONLINE] = "online",
+	[L_RCU_ACTIVE] = "active",
+	[L_PGMAP] = "pgmap",
+	[L_HELD] = "held",
+};
+
+const char *pl_level_name(enum pl_level l)
+{
+	return l < L__COUNT ? level_names[l] : "?";
+}
+
+enum pl_level pl_level_parse(const char *s)
+{
+	for (int i = 0; i < L__COUNT; i++)
+		if (strcmp(level_names[i], s) == 0)
+			return (enum pl_level)i;
+	return L__COUNT;
+}
+
+struct pl_val pl_val_make(enum pl_vkind kind)
+{
+	struct pl_val v;
+	memset(&v, 0, sizeof(v));
+	v.kind = (uint8_t)kind;
+	v.site = v.origin_ev = v.guard_ev = v.end_ev = v.slot = -1;
+	return v;
+}
+
+struct pl_val pl_val_obj(int site, enum pl_level level, int origin_ev)
+{
+	struct pl_val v = pl_val_make(VK_OBJ);
+	v.site = site;
+	v.level = (uint8_t)level;
+	v.origin_ev = origin_ev;
+	return v;
+}
+
+/*
+ * Order, weakest first: NONE < OBJ(released) < ... < OBJ(held) < CALLER.
+ * An unknown integer joined with a tracked page stays unknown (a pfn from it
+ * is arbitrary again); a caller's page joined with a tracked one is as weak
+ * as the tracked one.
+ */
+int pl_val_rank(const struct pl_val *v)
+{
+	switch (v->kind) {
+	case VK_NONE:
+		return 1;
+	case VK_OBJ:
+		return 2 + v->level;
+	case VK_CALLER:
+		return 2 + L__COUNT;
+	case VK_FACT:
+		return 3 + L__COUNT;
+	default:
+		return 0;
+	}
+}
+
+int pl_val_equal(const struct pl_val *a, const struct pl_val *b)
+{
+	return memcmp(a, b, sizeof(*a)) == 0;
+}
+
+struct pl_val pl_val_join(const struct pl_val *a, const struct pl_val *b)
+{
+	if (a->kind == VK_BOTTOM)
+		return *b;
+	if (b->kind == VK_BOTTOM)
+		return *a;
+	if (pl_val_equal(a, b))
+		return *a;
+	if (a->kind == VK_FACT || b->kind == VK_FACT) {
+		/* differing conditions tell nothing after the join */
+		return pl_val_make(VK_NONE);
+	}
+	int ra = pl_val_rank(a), rb = pl_val_rank(b);
+	const struct pl_val *w;
+	if (ra != rb)
+		w = ra < rb ? a : b;
+	else /* same strength, different history: keep the lower site, deterministic */
+		w = (a->site <= b->site) ? a : b;
+	return *w;
+}

@@ -1,0 +1,63 @@
+/* The abstract values pagelife tracks for page pointers, pfns and addresses,
+ * and how they combine when control flow joins. */
+#ifndef PAGELIFE_LATTICE_H
+#define PAGELIFE_LATTICE_H
+
+#include <stdint.h>
+
+/* What kind of value a variable or temporary holds. */
+enum pl_vkind {
+	VK_BOTTOM = 0, /* no value yet, or NULL: the identity of join */
+	VK_NONE,       /* an integer nothing is known about: a pfn from it is arbitrary */
+	VK_OBJ,        /* a page object tracked since it was obtained here */
+	VK_CALLER,     /* a pointer whose page is the caller's responsibility */
+	VK_FACT,       /* a condition: what becomes true of an object when it holds */
+};
+
+/* Guarantees of a tracked page, weakest first: join takes the minimum. */
+enum pl_level {
+	L_NONE = 0,       /* "no level" in rules */
+	L_RELEASED,       /* this code dropped its reference or freed the page */
+	L_ARBITRARY,      /* from an arbitrary pfn/physaddr: nothing keeps it valid */
+	L_VALID_ONLY,     /* pfn_valid() only: memmap exists but may be uninitialised or go away */
+	L_ACTIVE_NORCU,   /* pfn_active() checked outside an RCU read-side section */
+	L_RCU_EXPIRED,    /* was pfn_active() under RCU, the section has ended */
+	L_ONLINE,         /* pfn_to_online_page(): mainline rule; racy against hot-remove */
+	L_RCU_ACTIVE,     /* pfn_active() under rcu_read_lock(), section still open */
+	L_PGMAP,          /* its ZONE_DEVICE pgmap is held */
+	L_HELD,           /* we hold a reference or pin, or allocated it */
+	L__COUNT
+};
+
+/* Fact kinds carried by VK_FACT values until a branch tests them. */
+enum pl_fact {
+	F_RAISE = 1,    /* when true: raise the object's level to `level` */
+	F_NONNULL,      /* when false: the pointer is NULL */
+	F_ERRPTR,       /* when true: the pointer is an error pointer (no page) */
+};
+
+struct pl_val {
+	uint8_t kind;      /* enum pl_vkind */
+	uint8_t level;     /* VK_OBJ: enum pl_level; VK_FACT: level to raise to */
+	uint8_t fact;      /* VK_FACT: enum pl_fact */
+	uint8_t neg;       /* VK_FACT: the fact holds when the value is false */
+	int32_t site;      /* VK_OBJ/VK_FACT: object identity (event index), -1 none */
+	int32_t origin_ev; /* event that obtained the page (-1: unknown) */
+	int32_t guard_ev;  /* event of the last guard that set the level */
+	int32_t end_ev;    /* event that ended a guarantee */
+	int32_t slot;      /* VK_FACT: variable slot the fact is about, -1 none */
+};
+
+/* Rank used by join: lower is weaker.  VK_BOTTOM is the identity. */
+int pl_val_rank(const struct pl_val *v);
+struct pl_val pl_val_join(const struct pl_val *a, const struct pl_val *b);
+int pl_val_equal(const struct pl_val *a, const struct pl_val *b);
+
+struct pl_val pl_val_make(enum pl_vkind kind);
+struct pl_val pl_val_obj(int site, enum pl_level level, int origin_ev);
+
+const char *pl_level_name(enum pl_level l);
+/* Parse a level name as used in rules files; L__COUNT if unknown. */
+enum pl_level pl_level_parse(const char *s);
+
+#endif

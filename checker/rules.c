@@ -1,0 +1,474 @@
+/* Loading the YAML API model.  Every entry of a rules file is one mapping:
+ *
+ *   - name: pfn_to_page
+ *     result: {source: 0}
+ *
+ * docs/rules-format.md lists the keys; anything unknown is an error naming
+ * the file and line, so a typo never silently weakens the model. */
+#include "rules.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <libfyaml.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct load_ctx {
+	struct rules *r;
+	const char *file;
+	char *err;
+	size_t errlen;
+};
+
+static int node_line(struct fy_node *n)
+{
+	struct fy_token *t = n ? fy_node_get_scalar_token(n) : NULL;
+	const struct fy_mark *m = t ? fy_token_start_mark(t) : NULL;
+	return m ? m->line + 1 : 0;
+}
+
+static int fail(struct load_ctx *c, int line, const char *fmt, const char *arg)
+{
+	char msg[256];
+	snprintf(msg, sizeof(msg), fmt, arg ? arg : "");
+	snprintf(c->err, c->errlen, "%s:%d: %s", c->file, line, msg);
+	return -1;
+}
+
+static const char *scalar(struct fy_node *n)
+{
+	return (n && fy_node_get_type(n) == FYNT_SCALAR) ? fy_node_get_scalar0(n) : NULL;
+}
+
+static int parse_int(struct load_ctx *c, struct fy_node *n, int line, const char *what, int *out)
+{
+	const char *s = scalar(n);
+	char *end;
+	if (!s)
+		return fail(c, line, "'%s' must be an argument index", what);
+	long v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < 0 || v > 31)
+		return fail(c, node_line(n) ? node_line(n) : line, "'%s' must be an argument index from 0 to 31", what);
+	*out = (int)v;
+	return 0;
+}
+
+static int parse_level(struct load_ctx *c, struct fy_node *n, int line, enum pl_level *out)
+{
+	const char *s = scalar(n);
+	enum pl_level l = s ? pl_level_parse(s) : L__COUNT;
+	if (l == L__COUNT || l == L_NONE)
+		return fail(c, node_line(n) ? node_line(n) : line,
+			    "unknown level '%s' (expected arbitrary, valid, online, active, pgmap or held)", s ? s : "?");
+	*out = l;
+	return 0;
+}
+
+static int parse_scope(struct load_ctx *c, struct fy_node *n, int line, enum rule_scope *out)
+{
+	const char *s = scalar(n);
+	for (int i = SCOPE_NONE + 1; i < SCOPE__COUNT; i++)
+		if (s && strcmp(s, rule_scope_name((enum rule_scope)i)) == 0) {
+			*out = (enum rule_scope)i;
+			return 0;
+		}
+	return fail(c, node_line(n) ? node_line(n) : line, "unknown scope '%s' (expected rcu, hotplug or pgmap)", s ? s : "?");
+}
+
+static int parse_when(struct load_ctx *c, struct fy_node *n, int line, enum rule_when *out)
+{
+	const char *s = scalar(n);
+	if (s && (!strcmp(s, "true") || !strcmp(s, "nonnull")))
+		*out = WHEN_TRUE;
+	else if (s && (!strcmp(s, "false") || !strcmp(s, "null")))
+		*out = WHEN_FALSE;
+	else if (s && !strcmp(s, "always"))
+		*out = WHEN_ALWAYS;
+	else
+		return fail(c, node_line(n) ? node_line(n) : line, "unknown condition '%s' (expected true, false or always)", s ? s : "?");
+	return 0;
+}
+
+/* result: {source: N, level: L, nullable: true} | {same: N} | {new: held} | {arg: N} */
+static int parse_result(struct load_ctx *c, struct fy_node *n, int line, struct rule *ru)
+{
+	if (fy_node_get_type(n) != FYNT_MAPPING)
+		return fail(c, line, "'result' must be a mapping%s", NULL);
+	void *it = NULL;
+	struct fy_node_pair *p;
+	while ((p = fy_node_mapping_iterate(n, &it))) {
+		struct fy_node *k = fy_node_pair_key(p), *v = fy_node_pair_value(p);
+		const char *key = scalar(k);
+		int kl = node_line(k);
+		if (!key)
+			return fail(c, line, "result keys must be plain words%s", NULL);
+		if (!strcmp(key, "source") || !strcmp(key, "same") || !strcmp(key, "arg")) {
+			if (ru->result != RES_UNKNOWN)
+				return fail(c, kl, "result has more than one of source/same/new/arg ('%s')", key);
+			ru->result = !strcmp(key, "source") ? RES_SOURCE : !strcmp(key, "same") ? RES_SAME : RES_ARG;
+			if (parse_int(c, v, kl, key, &ru->result_arg))
+				return -1;
+		} else if (!strcmp(key, "new")) {
+			if (ru->result != RES_UNKNOWN)
+				return fail(c, kl, "result has more than one of source/same/new/arg ('%s')", key);
+			ru->result = RES_NEW;
+			if (parse_level(c, v, kl, &ru->result_level))
+				return -1;
+		} else if (!strcmp(key, "level")) {
+			if (parse_level(c, v, kl, &ru->result_level))
+				return -1;
+		} else if (!strcmp(key, "nullable")) {
+			const char *s = scalar(v);
+			if (!s || (strcmp(s, "true") && strcmp(s, "false")))
+				return fail(c, kl, "'nullable' must be true or false%s", NULL);
+			ru->result_nullable = !strcmp(s, "true");
+		} else {
+			return fail(c, kl, "unknown key '%s' in result (expected source, same, new, arg, level, nullable)", key);
+		}
+	}
+	if (ru->result == RES_UNKNOWN)
+		return fail(c, line, "result needs one of source, same, new or arg%s", NULL);
+	return 0;
+}
+
+/* guard: {arg: N, level: L, when: true} */
+static int parse_guard(struct load_ctx *c, struct fy_node *n, int line, struct rule *ru)
+{
+	if (fy_node_get_type(n) != FYNT_MAPPING)
+		return fail(c, line, "'guard' must be a mapping%s", NULL);
+	ru->guard_when = WHEN_TRUE;
+	ru->guard_arg = -1;
+	void *it = NULL;
+	struct fy_node_pair *p;
+	while ((p = fy_node_mapping_iterate(n, &it))) {
+		struct fy_node *k = fy_node_pair_key(p), *v = fy_node_pair_value(p);
+		const char *key = scalar(k);
+		int kl = node_line(k);
+		if (key && !strcmp(key, "arg")) {
+			if (parse_int(c, v, kl, key, &ru->guard_arg))
+				return -1;
+		} else if (key && !strcmp(key, "level")) {
+			if (parse_level(c, v, kl, &ru->guard_level))
+				return -1;
+		} else if (key && !strcmp(key, "when")) {
+			if (parse_when(c, v, kl, &ru->guard_when))
+				return -1;
+		} else {
+			return fail(c, kl, "unknown key '%s' in guard (expected arg, level, when)", key ? key : "?");
+		}
+	}
+	if (ru->guard_arg < 0 || ru->guard_level == L_NONE)
+		return fail(c, line, "guard needs 'arg' and 'level'%s", NULL);
+	return 0;
+}
+
+static int parse_uses(struct load_ctx *c, struct fy_node *n, int line, struct rule *ru)
+{
+	if (fy_node_get_type(n) == FYNT_SCALAR)
+		return parse_int(c, n, line, "uses", &ru->uses[ru->nuses++]);
+	if (fy_node_get_type(n) != FYNT_SEQUENCE)
+		return fail(c, line, "'uses' must be an argument index or a list of them%s", NULL);
+	void *it = NULL;
+	struct fy_node *e;
+	while ((e = fy_node_sequence_iterate(n, &it))) {
+		if (ru->nuses == RULE_MAX_USES)
+			return fail(c, line, "'uses' lists more than 4 arguments%s", NULL);
+		if (parse_int(c, e, line, "uses", &ru->uses[ru->nuses++]))
+			return -1;
+	}
+	return 0;
+}
+
+static void add_rule(struct rules *r, struct rule *ru)
+{
+	VEC_PUSH(r->v, r->n, r->cap, *ru);
+	r->indexed = 0;
+}
+
+static int parse_entry(struct load_ctx *c, struct fy_node *e)
+{
+	struct rule ru;
+	memset(&ru, 0, sizeof(ru));
+	ru.err_arg = -1;
+	ru.guard_arg = -1;
+	ru.file = c->file;
+	int line = 0;
+
+	if (fy_node_get_type(e) != FYNT_MAPPING)
+		return fail(c, node_line(e), "each rule must be a mapping with a 'name'%s", NULL);
+
+	struct fy_node *names = NULL;
+	void *it = NULL;
+	struct fy_node_pair *p;
+	while ((p = fy_node_mapping_iterate(e, &it))) {
+		struct fy_node *k = fy_node_pair_key(p), *v = fy_node_pair_value(p);
+		const char *key = scalar(k);
+		int kl = node_line(k);
+		if (!line)
+			line = kl;
+		if (!key)
+			return fail(c, line, "rule keys must be plain words%s", NULL);
+		if (!strcmp(key, "name") || !strcmp(key, "names")) {
+			names = v;
+		} else if (!strcmp(key, "uses")) {
+			if (parse_uses(c, v, kl, &ru))
+				return -1;
+		} else if (!strcmp(key, "result")) {
+			if (parse_result(c, v, kl, &ru))
+				return -1;
+		} else if (!strcmp(key, "guard")) {
+			if (parse_guard(c, v, kl, &ru))
+				return -1;
+		} else if (!strcmp(key, "error-pointer")) {
+			if (parse_int(c, v, kl, key, &ru.err_arg))
+				return -1;
+		} else if (!strcmp(key, "enter")) {
+			if (parse_scope(c, v, kl, &ru.enter))
+				return -1;
+		} else if (!strcmp(key, "exit")) {
+			if (parse_scope(c, v, kl, &ru.exit))
+				return -1;
+		} else if (!strcmp(key, "doc")) {
+			/* free text for readers */
+		} else {
+			return fail(c, kl, "unknown key '%s' (expected name, uses, result, guard, error-pointer, enter, exit, doc)", key);
+		}
+	}
+	ru.line = line;
+	if (!names)
+		return fail(c, line, "rule without 'name'%s", NULL);
+
+	/* one entry per name; several names share the same effects */
+	if (fy_node_get_type(names) == FYNT_SCALAR) {
+		ru.name = xstrdup(scalar(names));
+		ru.is_glob = strpbrk(ru.name, "*?[") != NULL;
+		add_rule(c->r, &ru);
+		return 0;
+	}
+	if (fy_node_get_type(names) != FYNT_SEQUENCE)
+		return fail(c, line, "'names' must be a list of function names%s", NULL);
+	it = NULL;
+	struct fy_node *nn;
+	int count = 0;
+	while ((nn = fy_node_sequence_iterate(names, &it))) {
+		const char *s = scalar(nn);
+		if (!s)
+			return fail(c, line, "'names' must be a list of function names%s", NULL);
+		struct rule copy = ru;
+		copy.name = xstrdup(s);
+		copy.is_glob = strpbrk(copy.name, "*?[") != NULL;
+		add_rule(c->r, &copy);
+		count++;
+	}
+	if (!count)
+		return fail(c, line, "'names' is empty%s", NULL);
+	return 0;
+}
+
+/* libfyaml reports parse errors through this; keep the first line only. */
+static void diag_to_buffer(struct fy_diag *diag, void *user, const char *buf, size_t len)
+{
+	(void)diag;
+	struct strbuf *sb = user;
+	if (sb->len)
+		return;
+	char *s = xstrndup(buf, len);
+	char *nl = strchr(s, '\n');
+	if (nl)
+		*nl = '\0';
+	sb_add(sb, s);
+	free(s);
+}
+
+static int load_file(struct rules *r, const char *file, char *err, size_t errlen)
+{
+	struct load_ctx c = { r, file, err, errlen };
+	struct strbuf diagmsg = { 0 };
+	struct fy_diag_cfg dcfg;
+	fy_diag_cfg_default(&dcfg);
+	dcfg.fp = NULL;
+	dcfg.output_fn = diag_to_buffer;
+	dcfg.user = &diagmsg;
+	dcfg.colorize = false;
+	dcfg.show_source = false;
+	dcfg.show_position = true;
+	dcfg.show_type = false;
+	dcfg.show_module = false;
+	struct fy_diag *diag = fy_diag_create(&dcfg);
+	struct fy_parse_cfg pcfg = { .flags = FYPCF_QUIET, .diag = diag };
+
+	FILE *probe = fopen(file, "r");
+	if (!probe) {
+		snprintf(err, errlen, "%s: cannot read rules file: %s", file, strerror(errno));
+		fy_diag_destroy(diag);
+		return -1;
+	}
+	fclose(probe);
+
+	struct fy_document *doc = fy_document_build_from_file(&pcfg, file);
+	int ret = 0;
+	if (!doc) {
+		/* libfyaml says "line:col: message"; prefix the file name */
+		const char *m = diagmsg.buf ? diagmsg.buf : "malformed YAML";
+		while (*m == ' ')
+			m++;
+		snprintf(err, errlen, "%s:%s", file, m);
+		ret = -1;
+		goto out;
+	}
+	struct fy_node *root = fy_document_root(doc);
+	if (!root) /* empty file: no rules */
+		goto out;
+	if (fy_node_get_type(root) != FYNT_SEQUENCE) {
+		ret = fail(&c, 1, "a rules file is a list of rules (each '- name: ...')%s", NULL);
+		goto out;
+	}
+	void *it = NULL;
+	struct fy_node *e;
+	while ((e = fy_node_sequence_iterate(root, &it)))
+		if ((ret = parse_entry(&c, e)))
+			break;
+out:
+	if (doc)
+		fy_document_destroy(doc);
+	fy_diag_destroy(diag);
+	sb_free(&diagmsg);
+	return ret;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The file names must outlive the rules that point at them. */
+static const char *intern_path(struct rules *r, const char *p)
+{
+	char *s = xstrdup(p);
+	VEC_PUSH(r->files, r->nfiles, r->files_cap, s);
+	return s;
+}
+
+int rules_load_path(struct rules *r, const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		snprintf(err, errlen, "%s: cannot read rules: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return load_file(r, intern_path(r, path), err, errlen);
+
+	DIR *d = opendir(path);
+	if (!d) {
+		snprintf(err, errlen, "%s: cannot read rules directory: %s", path, strerror(errno));
+		return -1;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(d)))
+		if (str_ends(de->d_name, ".yaml"))
+			VEC_PUSH(names, n, cap, xstrdup(de->d_name));
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_str);
+	int ret = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!ret) {
+			struct strbuf sb = { 0 };
+			sb_addf(&sb, "%s/%s", path, names[i]);
+			ret = load_file(r, intern_path(r, sb.buf), err, errlen);
+			sb_free(&sb);
+		}
+		free(names[i]);
+	}
+	free(names);
+	if (!ret && n == 0) {
+		snprintf(err, errlen, "%s: no *.yaml rules files in this directory", path);
+		ret = -1;
+	}
+	return ret;
+}
+
+static unsigned long hash_str(const char *s)
+{
+	unsigned long h = 5381;
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+void rules_index(struct rules *r)
+{
+	free(r->buckets);
+	free(r->next);
+	r->nbuckets = 1;
+	while (r->nbuckets < r->n * 2)
+		r->nbuckets *= 2;
+	r->buckets = xmalloc(r->nbuckets * sizeof(int));
+	r->next = xmalloc((r->n ? r->n : 1) * sizeof(int));
+	for (size_t i = 0; i < r->nbuckets; i++)
+		r->buckets[i] = -1;
+	/* insert in order so that later rules are found first */
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->v[i].is_glob)
+			continue;
+		size_t b = hash_str(r->v[i].name) & (r->nbuckets - 1);
+		r->next[i] = r->buckets[b];
+		r->buckets[b] = (int)i;
+	}
+	r->indexed = 1;
+}
+
+const struct rule *rules_lookup(const struct rules *cr, const char *name)
+{
+	const struct rules *r = cr;
+	if (!r->n || !name || !*name)
+		return NULL;
+	if (!r->indexed) { /* not indexed: scan, later rules first */
+		for (size_t i = r->n; i-- > 0;)
+			if (!r->v[i].is_glob && strcmp(r->v[i].name, name) == 0)
+				return &r->v[i];
+		goto globs;
+	}
+	size_t b = hash_str(name) & (r->nbuckets - 1);
+	for (int i = r->buckets[b]; i >= 0; i = r->next[i])
+		if (strcmp(r->v[i].name, name) == 0)
+			return &r->v[i];
+globs:
+	/* exact names win over globs; among globs the last one loaded wins */
+	for (size_t i = r->n; i-- > 0;)
+		if (r->v[i].is_glob && fnmatch(r->v[i].name, name, 0) == 0)
+			return &r->v[i];
+	return NULL;
+}
+
+void rules_free(struct rules *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->v[i].name);
+	free(r->v);
+	for (size_t i = 0; i < r->nfiles; i++)
+		free(r->files[i]);
+	free(r->files);
+	free(r->buckets);
+	free(r->next);
+	memset(r, 0, sizeof(*r));
+}
+
+const char *rule_scope_name(enum rule_scope s)
+{
+	switch (s) {
+	case SCOPE_RCU:
+		return "rcu";
+	case SCOPE_HOTPLUG:
+		return "hotplug";
+	case SCOPE_PGMAP:
+		return "pgmap";
+	default:
+		return "none";
+	}
+}

@@ -1,0 +1,86 @@
+/* The kernel API model: what each function (or function-like macro) does to
+ * the pages, pfns and addresses passed to it and returned by it.  Loaded from
+ * the YAML files in rules/ (format: docs/rules-format.md). */
+#ifndef PAGELIFE_RULES_H
+#define PAGELIFE_RULES_H
+
+#include <stddef.h>
+
+#include "lattice.h"
+
+#define RULE_MAX_USES 4
+
+/* When a conditional effect applies. */
+enum rule_when {
+	WHEN_ALWAYS = 0,
+	WHEN_TRUE,    /* the call returned non-zero / non-NULL */
+	WHEN_FALSE,   /* the call returned zero / NULL */
+};
+
+/* Scopes that calls enter and leave (rcu_read_lock(), get_online_mems()...). */
+enum rule_scope {
+	SCOPE_NONE = 0,
+	SCOPE_RCU,
+	SCOPE_HOTPLUG,
+	SCOPE_PGMAP,
+	SCOPE__COUNT
+};
+
+enum rule_result {
+	RES_UNKNOWN = 0, /* nothing known: caller's responsibility */
+	RES_SOURCE,      /* the page/pfn/address of argument `arg`; arbitrary unless that is known */
+	RES_SAME,        /* the same page as argument `arg` (page_folio, page_to_pfn, ...) */
+	RES_NEW,         /* a new page we hold (alloc_page, find_get_page) */
+	RES_ARG,         /* transparent: value of argument `arg` (__builtin_expect) */
+};
+
+struct rule {
+	char *name;             /* exact name or fnmatch() glob */
+	int is_glob;
+	const char *file;       /* rules file and line, for messages */
+	int line;
+
+	/* arguments whose struct page is read by the call */
+	int nuses;
+	int uses[RULE_MAX_USES];
+
+	enum rule_result result;
+	int result_arg;
+	enum pl_level result_level; /* minimum level of the result (L_NONE: none) */
+	int result_nullable;
+
+	/* conditional guard: raise argument guard_arg to guard_level when */
+	enum pl_level guard_level;
+	int guard_arg;
+	enum rule_when guard_when;
+
+	/* error-pointer test (IS_ERR): argument err_arg is no page when true */
+	int err_arg;            /* -1: none */
+
+	enum rule_scope enter, exit;
+};
+
+struct rules {
+	struct rule *v;
+	size_t n, cap;
+	/* exact-name hash index over v (globs are scanned linearly) */
+	int *buckets;
+	size_t nbuckets;
+	int *next;
+	int indexed;
+	char **files;           /* names of the loaded files, owned */
+	size_t nfiles, files_cap;
+};
+
+/* Load every *.yaml file of a directory (sorted by name) or a single file.
+ * On error returns -1 and writes a one-line "file:line: what" into err. */
+int rules_load_path(struct rules *r, const char *path, char *err, size_t errlen);
+/* Build the name index; call once after loading, before threads look up. */
+void rules_index(struct rules *r);
+/* Later rules with the same name replace earlier ones (--rules overrides). */
+const struct rule *rules_lookup(const struct rules *r, const char *name);
+void rules_free(struct rules *r);
+
+const char *rule_scope_name(enum rule_scope s);
+
+#endif
