@@ -93,7 +93,6 @@ struct pl_fn {
 	struct cursor_map vars;   /* VarDecl/ParmDecl -> slot */
 	struct cursor_map temps;  /* expression -> slot of its value */
 	struct cursor_map callmap;/* expression -> call index */
-	struct cursor_map labels; /* LabelStmt -> block */
 
 	struct pl_token *tok;     /* tokens of the body, for macro calls */
 	size_t ntok;

@@ -12,8 +12,15 @@ struct jump_ctx {
 	int has_default;
 };
 
+struct label {
+	char *name;
+	int block;
+};
+
 struct builder {
 	struct pl_fn *fn;
+	struct label *labels;
+	size_t nlabels, labels_cap;
 	int cur;            /* block receiving events */
 	struct jump_ctx *jumps;
 	size_t njumps, jumps_cap;
@@ -431,6 +438,13 @@ static void lower_assign(struct builder *b, CXCursor e, CXCursor lhs, CXCursor r
 	emit(b, EV_ASSIGN, e, rhs, s, 0);
 }
 
+static int is_anonymous_member(CXCursor m)
+{
+	CXCursor d = clang_getCursorReferenced(m);
+	return clang_Cursor_isAnonymousRecordDecl(d) || clang_Cursor_isAnonymous(d) ||
+	       clang_Cursor_isAnonymous(clang_getTypeDeclaration(clang_getCursorType(m)));
+}
+
 static void lower_deref(struct builder *b, CXCursor e, CXCursor base)
 {
 	if (type_is_page_pointer(clang_getCursorType(base)))
@@ -575,10 +589,19 @@ static void lower_expr(struct builder *b, CXCursor e)
 				lower_expr(b, op);
 			return;
 		}
-		case CXUnaryOperator_Deref:
+		case CXUnaryOperator_Deref: {
+			/* *&p->x (READ_ONCE, WRITE_ONCE) reads p->x */
+			CXCursor so = cursor_strip(op);
+			if (clang_getCursorKind(so) == CXCursor_UnaryOperator &&
+			    clang_getCursorUnaryOperatorKind(so) == CXUnaryOperator_AddrOf &&
+			    !clang_Cursor_isNull(first_kid(so))) {
+				lower_expr(b, first_kid(so));
+				return;
+			}
 			lower_expr(b, op);
 			lower_deref(b, e, op);
 			return;
+		}
 		case CXUnaryOperator_AddrOf:
 			lower_address_of(b, e, op);
 			return;
@@ -591,6 +614,16 @@ static void lower_expr(struct builder *b, CXCursor e)
 		CXCursor base = first_kid(e);
 		if (clang_Cursor_isNull(base) || !clang_isExpression(clang_getCursorKind(base)))
 			return;
+		/* page->private reaches private through an unnamed union: report the
+		 * named member, on the struct page pointer under it */
+		CXCursor inner = cursor_strip(base);
+		while (clang_getCursorKind(inner) == CXCursor_MemberRefExpr && is_anonymous_member(inner)) {
+			CXCursor ib = first_kid(inner);
+			if (clang_Cursor_isNull(ib) || !clang_isExpression(clang_getCursorKind(ib)))
+				break;
+			base = ib;
+			inner = cursor_strip(ib);
+		}
 		lower_expr(b, base);
 		lower_deref(b, e, base);
 		return;
@@ -722,13 +755,22 @@ static int find_jump(struct builder *b, int want_continue)
 	return -1;
 }
 
+/* Labels are keyed by name: they are function-scoped, and the cursor a goto
+ * refers to is not always equal to the label statement's own cursor. */
 static int label_block(struct builder *b, CXCursor label)
 {
-	int blk = cursor_map_get(&b->fn->labels, label);
+	CXString s = clang_getCursorSpelling(label);
+	const char *name = clang_getCString(s);
+	int blk = -1;
+	for (size_t i = 0; i < b->nlabels; i++)
+		if (!strcmp(b->labels[i].name, name))
+			blk = b->labels[i].block;
 	if (blk < 0) {
 		blk = new_block(b);
-		cursor_map_put(&b->fn->labels, label, blk);
+		struct label l = { xstrdup(name), blk };
+		VEC_PUSH(b->labels, b->nlabels, b->labels_cap, l);
 	}
+	clang_disposeString(s);
 	return blk;
 }
 
@@ -1044,6 +1086,9 @@ int cfg_build(struct pl_fn *fn, CXTranslationUnit tu, CXCursor decl, const struc
 	lower_stmt(&b, body);
 	jump(&b, fn->exit);
 	free(b.jumps);
+	for (size_t i = 0; i < b.nlabels; i++)
+		free(b.labels[i].name);
+	free(b.labels);
 	return 0;
 }
 
@@ -1069,7 +1114,6 @@ void cfg_free(struct pl_fn *fn)
 	cursor_map_free(&fn->vars);
 	cursor_map_free(&fn->temps);
 	cursor_map_free(&fn->callmap);
-	cursor_map_free(&fn->labels);
 	free(fn->name);
 	memset(fn, 0, sizeof(*fn));
 }

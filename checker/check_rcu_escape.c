@@ -17,6 +17,9 @@ static void on_use(struct pl_checks_run *run, const struct pl_use *u)
 {
 	if (u->val.kind != VK_OBJ || u->val.level != L_RCU_EXPIRED)
 		return;
+	/* pfn_to_online_page() under RCU stays a mainline guarantee afterwards */
+	if (u->val.fact == L_ONLINE && run->policy == POLICY_MAINLINE)
+		return;
 	char *subject = use_subject(u->fn, u->operand);
 	char *message = xasprintf("'%s' is used by %s after rcu_read_unlock() ended the RCU read-side section that kept its "
 			     "memmap active; take a reference inside the section",
@@ -26,7 +29,7 @@ static void on_use(struct pl_checks_run *run, const struct pl_use *u)
 	if (u->val.origin_ev >= 0)
 		finding_note(u->fn, &f, u->val.origin_ev,
 			     xasprintf("page obtained here from %s()", event_callee(u->fn, u->val.origin_ev)));
-	if (u->val.guard_ev >= 0)
+	if (u->val.guard_ev >= 0 && u->val.guard_ev != u->val.origin_ev)
 		finding_note(u->fn, &f, u->val.guard_ev,
 			     xasprintf("pfn checked with %s() here", event_callee(u->fn, u->val.guard_ev)));
 	if (u->val.end_ev >= 0)

@@ -102,9 +102,17 @@ CXCursor cursor_strip_one(CXCursor c)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 	CXCursor child;
-	if ((k == CXCursor_ParenExpr || k == CXCursor_UnexposedExpr || k == CXCursor_CStyleCastExpr) &&
-	    single_expr_child(c, &child))
+	if ((k == CXCursor_ParenExpr || k == CXCursor_UnexposedExpr) && single_expr_child(c, &child))
 		return child;
+	if (k == CXCursor_CStyleCastExpr) {
+		/* the operand is the last child; typeof() in the type can add others */
+		struct cursor_list l = { 0 };
+		cursor_children(c, &l);
+		CXCursor last = l.n ? l.v[l.n - 1] : c;
+		cursor_list_free(&l);
+		if (clang_isExpression(clang_getCursorKind(last)))
+			return last;
+	}
 	if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Extension &&
 	    single_expr_child(c, &child))
 		return child;

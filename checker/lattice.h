@@ -39,7 +39,7 @@ enum pl_fact {
 struct pl_val {
 	uint8_t kind;      /* enum pl_vkind */
 	uint8_t level;     /* VK_OBJ: enum pl_level; VK_FACT: level to raise to */
-	uint8_t fact;      /* VK_FACT: enum pl_fact */
+	uint8_t fact;      /* VK_FACT: enum pl_fact; VK_OBJ: level left when an RCU section ends */
 	uint8_t neg;       /* VK_FACT: the fact holds when the value is false */
 	int32_t site;      /* VK_OBJ/VK_FACT: object identity (event index), -1 none */
 	int32_t origin_ev; /* event that obtained the page (-1: unknown) */

@@ -78,6 +78,12 @@ static void end_scope(const struct pl_fn *fn, struct pl_state *st, enum rule_sco
 		return;
 	for (size_t i = 0; i < fn->nslots; i++) {
 		struct pl_val *v = &st->v[i];
+		if (v->kind == VK_FACT && v->fact == F_RAISE) {
+			/* a pfn_active() result tested after the section guarantees nothing */
+			if ((s == SCOPE_RCU && v->level == L_RCU_ACTIVE) || (s == SCOPE_PGMAP && v->level == L_PGMAP))
+				v->level = L_ARBITRARY;
+			continue;
+		}
 		if (v->kind != VK_OBJ)
 			continue;
 		if (s == SCOPE_RCU && v->level == L_RCU_ACTIVE) {
@@ -154,16 +160,24 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 				r.level = (uint8_t)l;
 				r.guard_ev = ev;
 				r.end_ev = -1;
+				/* pfn_to_online_page() under RCU: still online after the section */
+				r.fact = (uint8_t)(l != ru->result_level ? ru->result_level : 0);
 			}
 		}
 		break;
 	}
 	case RES_SAME:
-	case RES_ARG:
-		r = eval_expr(fn, st, call_arg(c, ru->result_arg), &as);
+	case RES_ARG: {
+		CXCursor arg = call_arg(c, ru->result_arg);
+		r = eval_expr(fn, st, arg, &as);
 		if (r.kind == VK_BOTTOM && ru->result == RES_SAME)
 			r = pl_val_make(VK_NONE);
+		/* an address or pfn turned into a struct page: the page comes from here */
+		if (r.kind == VK_OBJ && ru->result == RES_SAME && type_is_page_pointer(clang_getCursorType(e->cur)) &&
+		    !type_is_page_pointer(clang_getCursorType(arg)))
+			r.origin_ev = ev;
 		break;
+	}
 	case RES_NEW:
 		r = pl_val_obj(ev, ru->result_level ? ru->result_level : L_HELD, ev);
 		break;
@@ -237,9 +251,13 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 		enum CXCursorKind k = clang_getCursorKind(e->cur);
 		if (k == CXCursor_MemberRefExpr) {
 			CXString s = clang_getCursorSpelling(e->cur);
-			owned = xasprintf("'->%s'", clang_getCString(s));
+			const char *m = clang_getCString(s);
+			/* members of anonymous unions have no name of their own */
+			if (m && *m && !strchr(m, ' ') && !strchr(m, '('))
+				what = owned = xasprintf("'->%s'", m);
+			else
+				what = "'->'";
 			clang_disposeString(s);
-			what = owned;
 		} else if (k == CXCursor_ArraySubscriptExpr) {
 			what = "'[]'";
 		}

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * pagelife test headers: the subset of <linux/mm.h> the checker's rules
+ * know. Written from scratch: sources (pfn_to_page, ...), references
+ * (get_page, put_page, get_page_unless_zero, ...), consumers (page_zone,
+ * page_to_nid, page_count, ...) and GUP/pin entry points. Consumers are
+ * static inlines with bodies, as in the kernel; lookups are extern.
+ */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <linux/types.h>
+#include <linux/compiler.h>
+#include <linux/kernel.h>
+#include <linux/bug.h>
+#include <linux/err.h>
+#include <linux/pfn.h>
+#include <asm/page.h>
+#include <linux/mm_types.h>
+#include <linux/page-flags.h>
+#include <linux/mmzone.h>
+#include <linux/gfp.h>
+
+/* ---- pfn / physical address / virtual address -> page ---------------- */
+extern struct page *pfn_to_page(unsigned long pfn);
+extern unsigned long page_to_pfn(const struct page *page);
+extern struct page *virt_to_page(const void *kaddr);
+extern struct page *virt_to_head_page(const void *kaddr);
+extern struct page *phys_to_page(phys_addr_t phys);
+extern phys_addr_t page_to_phys(const struct page *page);
+extern struct page *pte_page(pte_t pte);
+
+static inline unsigned long pte_pfn(pte_t pte)
+{
+	return pte.pte >> PAGE_SHIFT;
+}
+
+static inline pte_t ptep_get(pte_t *ptep)
+{
+	return READ_ONCE(*ptep);
+}
+
+static inline struct folio *pfn_folio(unsigned long pfn)
+{
+	return page_folio(pfn_to_page(pfn));
+}
+
+static inline unsigned long folio_pfn(const struct folio *folio)
+{
+	return page_to_pfn(&folio->page);
+}
+
+#ifdef CONFIG_SPARSEMEM_NO_VMEMMAP
+/* SPARSEMEM without a virtually contiguous memmap: nth_page goes via the pfn. */
+#define nth_page(page, n)	pfn_to_page(page_to_pfn((page)) + (n))
+#else
+#define nth_page(page, n)	((page) + (n))
+#endif
+
+/* ---- reading the struct page: consumers -------------------------------- */
+#define NODES_PGSHIFT	(64 - 6)
+#define ZONES_PGSHIFT	(NODES_PGSHIFT - 3)
+
+static inline enum zone_type page_zonenum(const struct page *page)
+{
+	return (enum zone_type)((page->flags >> ZONES_PGSHIFT) & 7);
+}
+
+static inline int page_to_nid(const struct page *page)
+{
+	return (int)(page->flags >> NODES_PGSHIFT);
+}
+
+static inline struct zone *page_zone(const struct page *page)
+{
+	return &NODE_DATA(page_to_nid(page))->node_zones[page_zonenum(page)];
+}
+
+static inline int folio_nid(const struct folio *folio)
+{
+	return page_to_nid(&folio->page);
+}
+
+static inline bool is_zone_device_page(const struct page *page)
+{
+	return page_zonenum(page) == ZONE_DEVICE;
+}
+
+static inline bool folio_is_zone_device(const struct folio *folio)
+{
+	return is_zone_device_page(&folio->page);
+}
+
+static inline int page_ref_count(const struct page *page)
+{
+	return page->_refcount.counter;
+}
+
+static inline int folio_ref_count(const struct folio *folio)
+{
+	return page_ref_count(&folio->page);
+}
+
+static inline int page_count(const struct page *page)
+{
+	return folio_ref_count(page_folio(page));
+}
+
+static inline int page_mapcount(struct page *page)
+{
+	return page->_mapcount.counter + 1;
+}
+
+static inline unsigned int folio_order(const struct folio *folio)
+{
+	if (!folio_test_large(folio))
+		return 0;
+	return folio->_flags_1 & 0xff;
+}
+
+static inline long folio_nr_pages(const struct folio *folio)
+{
+	return 1L << folio_order(folio);
+}
+
+extern void *page_address(const struct page *page);
+#define folio_address(folio)	page_address(&(folio)->page)
+
+/* ---- references ------------------------------------------------------- */
+extern void folio_get(struct folio *folio);
+extern void folio_put(struct folio *folio);
+extern bool folio_try_get(struct folio *folio);
+
+static inline void get_page(struct page *page)
+{
+	folio_get(page_folio(page));
+}
+
+static inline void put_page(struct page *page)
+{
+	folio_put(page_folio(page));
+}
+
+extern bool get_page_unless_zero(struct page *page);
+extern bool try_get_page(struct page *page);
+extern void release_pages(struct page **pages, int nr);
+
+/* ---- GUP and pins (for later checks) ------------------------------------ */
+#define FOLL_WRITE	0x01
+#define FOLL_GET	0x04
+#define FOLL_PIN	0x10000
+#define FOLL_LONGTERM	0x100
+
+extern long get_user_pages(unsigned long start, unsigned long nr_pages,
+			   unsigned int gup_flags, struct page **pages);
+extern long get_user_pages_fast(unsigned long start, int nr_pages,
+				unsigned int gup_flags, struct page **pages);
+extern long pin_user_pages(unsigned long start, unsigned long nr_pages,
+			   unsigned int gup_flags, struct page **pages);
+extern int pin_user_pages_fast(unsigned long start, int nr_pages,
+			       unsigned int gup_flags, struct page **pages);
+extern void unpin_user_page(struct page *page);
+extern void unpin_user_pages(struct page **pages, unsigned long npages);
+extern void unpin_user_pages_dirty_lock(struct page **pages, unsigned long npages,
+					bool make_dirty);
+extern void unpin_folio(struct folio *folio);
+
+extern int set_page_dirty(struct page *page);
+extern void lock_page(struct page *page);
+extern void unlock_page(struct page *page);
+
+#endif /* _LINUX_MM_H */

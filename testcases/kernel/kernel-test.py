@@ -1,0 +1,288 @@
+#!/usr/bin/env python3
+"""Run pagelife over the prepared Linux 6.1 tree (scripts/prepare-kernel).
+
+  kernel-test.py tree   --pagelife PATH [--kdir DIR] [-j N]
+      pagelife -p KDIR -j N --stats over every TU of KDIR/compile_commands.json.
+      Fails on a crash (signal, sanitizer report), exit status 2, or a stderr
+      line saying a TU could not be analysed / an internal error / "error:".
+      Findings (exit status 1) are fine: they are printed per check.
+
+  kernel-test.py kbuild --pagelife PATH [--kdir DIR] [--dir drivers/dma-buf/]
+      make LLVM=-19 C=2 CHECK=PATH DIR in the tree, the way kernel developers
+      run sparse.  Fails if make fails, pagelife crashed, or no file was
+      checked.
+
+Exit status 77 (ctest SKIP_RETURN_CODE) when the tree is not prepared, so a
+machine without it passes.  The tree is --kdir, else $PAGELIFE_KERNEL_DIR,
+else ~/.cache/pagelife/linux-6.1.
+"""
+
+import argparse
+import collections
+import json
+import os
+import re
+import shlex
+import signal
+import subprocess
+import sys
+import time
+
+SKIP = 77
+
+# A warning line: "path:line:col: warning: message [check-id]".
+WARNING_RE = re.compile(r"^(?P<loc>[^:\s]+:\d+:\d+): warning: .*\[(?P<check>[A-Za-z0-9_.-]+)\]\s*$")
+# --stats lines on stderr.
+STATS_TUS_RE = re.compile(r"^pagelife: (?P<tus>\d+) TUs?, (?P<ok>\d+) analy[sz]ed, (?P<failed>\d+) failed")
+STATS_CHECK_RE = re.compile(r"^pagelife: (?P<check>[a-z][a-z0-9-]*): (?P<n>\d+)\s*$")
+# What must never appear on stderr.
+BAD_STDERR = ("internal error", "could not be analysed", "could not be analyzed", "error:")
+CRASH_MARKERS = ("AddressSanitizer", "LeakSanitizer", "UndefinedBehaviorSanitizer",
+                 "runtime error:", "Segmentation fault", "core dumped", "Aborted",
+                 "stack-buffer-overflow", "heap-use-after-free", "internal error")
+
+
+def kernel_dir(arg):
+    if arg:
+        return arg
+    return os.environ.get("PAGELIFE_KERNEL_DIR") or \
+        os.path.join(os.path.expanduser("~"), ".cache", "pagelife", "linux-6.1")
+
+
+def describe_status(rc):
+    if rc < 0:
+        try:
+            return "killed by signal %s" % signal.Signals(-rc).name
+        except ValueError:
+            return "killed by signal %d" % -rc
+    if rc > 128:
+        return "exit status %d (signal %d in a shell?)" % (rc, rc - 128)
+    return "exit status %d" % rc
+
+
+def load_db(kdir):
+    with open(os.path.join(kdir, "compile_commands.json")) as f:
+        return json.load(f)
+
+
+def tu_path(entry):
+    return os.path.normpath(os.path.join(entry["directory"], entry["file"]))
+
+
+def crash_lines(text):
+    return [l for l in text.splitlines() if any(m in l for m in CRASH_MARKERS)]
+
+
+def count_warnings(stdout):
+    per_check = collections.Counter()
+    for line in stdout.splitlines():
+        m = WARNING_RE.match(line)
+        if m:
+            per_check[m.group("check")] += 1
+    return per_check
+
+
+def save(outdir, name, text):
+    if not outdir:
+        return None
+    os.makedirs(outdir, exist_ok=True)
+    path = os.path.join(outdir, name)
+    with open(path, "w", errors="replace") as f:
+        f.write(text)
+    return path
+
+
+def run(cmd, **kw):
+    print("+ " + " ".join(shlex.quote(c) for c in cmd), flush=True)
+    t0 = time.monotonic()
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       errors="replace", **kw)
+    return p, time.monotonic() - t0
+
+
+def locate_crashes(pagelife, kdir, tus, limit=5):
+    """Re-run pagelife one TU at a time to name the TUs that crash it."""
+    print("locating the crashing TU(s): re-running pagelife one TU at a time...", flush=True)
+    found = []
+    for tu in tus:
+        p = subprocess.run([pagelife, "-p", kdir, "-j", "1", tu], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, errors="replace")
+        bad = [l for l in p.stderr.splitlines()
+               if any(b in l for b in BAD_STDERR)] + crash_lines(p.stderr)
+        if p.returncode < 0 or p.returncode == 2 or p.returncode > 128 or bad:
+            found.append(tu)
+            print("  CRASH/ERROR in %s: %s" % (tu, describe_status(p.returncode)))
+            for l in p.stderr.splitlines()[-25:]:
+                print("    | " + l)
+            if len(found) >= limit:
+                print("  (stopping after %d)" % limit)
+                break
+    if not found:
+        print("  no single TU reproduces it (a -j / ordering problem?)")
+    return found
+
+
+def cmd_tree(args):
+    kdir = kernel_dir(args.kdir)
+    if not os.path.isfile(os.path.join(kdir, "compile_commands.json")):
+        print("SKIP: no prepared kernel tree at %s (run scripts/prepare-kernel)" % kdir)
+        return SKIP
+    db = load_db(kdir)
+    tus = [tu_path(e) for e in db]
+    print("kernel tree %s: %d TUs in compile_commands.json" % (kdir, len(tus)))
+
+    p, secs = run([args.pagelife, "-p", kdir, "-j", str(args.jobs), "--stats"])
+    out = save(args.outdir, "kernel-tree.stdout", p.stdout)
+    save(args.outdir, "kernel-tree.stderr", p.stderr)
+    print("pagelife: %s after %.1fs" % (describe_status(p.returncode), secs))
+
+    failures = []
+    stats = None
+    stats_checks = collections.Counter()
+    bad_lines = []
+    for line in p.stderr.splitlines():
+        m = STATS_TUS_RE.match(line)
+        if m:
+            stats = {k: int(v) for k, v in m.groupdict().items()}
+            continue
+        m = STATS_CHECK_RE.match(line)
+        if m:
+            stats_checks[m.group("check")] += int(m.group("n"))
+            continue
+        if any(b in line for b in BAD_STDERR):
+            bad_lines.append(line)
+    crashes = crash_lines(p.stderr)
+
+    if p.returncode < 0 or p.returncode > 128:
+        failures.append("pagelife crashed: " + describe_status(p.returncode))
+    elif p.returncode == 2:
+        failures.append("pagelife exit status 2 (usage/input error or a TU not analysed)")
+    elif p.returncode not in (0, 1):
+        failures.append("unexpected " + describe_status(p.returncode))
+    if crashes:
+        failures.append("crash/sanitizer reports on stderr (%d lines)" % len(crashes))
+    if bad_lines:
+        failures.append("%d stderr line(s) with an error" % len(bad_lines))
+    if stats and stats["failed"]:
+        failures.append("--stats says %d TU(s) failed" % stats["failed"])
+    if stats and stats["tus"] != len(tus):
+        failures.append("--stats counts %d TUs, compile_commands.json has %d"
+                        % (stats["tus"], len(tus)))
+
+    warnings = count_warnings(p.stdout)
+    print()
+    print("TUs: %d in the database" % len(tus), end="")
+    if stats:
+        print(", pagelife --stats: %d TUs, %d analysed, %d failed"
+              % (stats["tus"], stats["ok"], stats["failed"]))
+    else:
+        print(" (no '--stats' TU line on stderr)")
+    checks = sorted(set(warnings) | set(stats_checks))
+    print("findings per check (warning lines on stdout%s):"
+          % (" / --stats" if stats_checks else ""))
+    for c in checks:
+        extra = (" / %d" % stats_checks[c]) if stats_checks else ""
+        print("  %-28s %5d%s" % (c, warnings[c], extra))
+    print("  %-28s %5d" % ("total", sum(warnings.values())))
+    if out:
+        print("full output: %s (+ .stderr)" % out)
+
+    if bad_lines or crashes:
+        print("\nstderr errors (first 40):")
+        for l in (crashes + bad_lines)[:40]:
+            print("  " + l)
+    if failures:
+        print("\nFAIL: " + "; ".join(failures))
+        if p.returncode < 0 or p.returncode > 128 or crashes:
+            if not args.no_locate:
+                locate_crashes(args.pagelife, kdir, tus)
+        else:
+            print("stderr tail:")
+            for l in p.stderr.splitlines()[-20:]:
+                print("  | " + l)
+        return 1
+    print("\nPASS: %d TUs analysed, no crash, no analysis error" % len(tus))
+    return 0
+
+
+def cmd_kbuild(args):
+    kdir = kernel_dir(args.kdir)
+    if not os.path.isfile(os.path.join(kdir, "compile_commands.json")):
+        print("SKIP: no prepared kernel tree at %s (run scripts/prepare-kernel)" % kdir)
+        return SKIP
+    subdir = args.dir.rstrip("/") + "/"
+    if not os.path.isdir(os.path.join(kdir, subdir)):
+        print("FAIL: %s has no directory %s" % (kdir, subdir))
+        return 1
+    expected = sum(1 for e in load_db(kdir)
+                   if tu_path(e).startswith(os.path.join(os.path.realpath(kdir), subdir)))
+
+    pagelife = os.path.abspath(args.pagelife)
+    cmd = ["make", "-C", kdir, "LLVM=" + args.llvm, "C=2", "CHECK=" + pagelife,
+           "-j%d" % args.jobs, subdir]
+    p, secs = run(cmd)
+    output = p.stdout + p.stderr
+    save(args.outdir, "kernel-kbuild.log", "$ %s\n%s\n--- stderr ---\n%s"
+         % (" ".join(cmd), p.stdout, p.stderr))
+
+    checked_all = re.findall(r"^\s*CHECK\s+(\S+\.c)\s*$", p.stdout, re.M)
+    checked = [f for f in checked_all if f.startswith(subdir)]
+    warnings = count_warnings(output)
+    crashes = crash_lines(output)
+    failures = []
+    if p.returncode != 0:
+        failures.append("make failed: " + describe_status(p.returncode))
+    if crashes:
+        failures.append("pagelife crashed (%d report lines)" % len(crashes))
+    if not checked:
+        failures.append("no 'CHECK %s...' line: pagelife was not run on %s" % (subdir, subdir))
+    compiled = re.findall(r"^\s*CC\s+(\S+\.o)\s*$", p.stdout, re.M)
+
+    print("make: %s after %.1fs" % (describe_status(p.returncode), secs))
+    print("files checked (CHECK lines): %d in %s (TUs there in compile_commands.json: %d), "
+          "%d in all" % (len(checked), subdir, expected, len(checked_all)))
+    if compiled:
+        print("note: make also recompiled %d object(s) (tree not up to date?)" % len(compiled))
+    print("findings per check:")
+    for c in sorted(warnings):
+        print("  %-28s %5d" % (c, warnings[c]))
+    print("  %-28s %5d" % ("total", sum(warnings.values())))
+    if failures:
+        print("\nFAIL: " + "; ".join(failures))
+        for l in crashes[:40]:
+            print("  " + l)
+        print("make output tail:")
+        for l in output.splitlines()[-40:]:
+            print("  | " + l)
+        return 1
+    print("\nPASS: kbuild ran pagelife on %d file(s) of %s" % (len(checked), subdir))
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="mode", required=True)
+    for name in ("tree", "kbuild"):
+        sp = sub.add_parser(name)
+        sp.add_argument("--pagelife", required=True, help="the pagelife binary")
+        sp.add_argument("--kdir", help="the prepared tree (default: $PAGELIFE_KERNEL_DIR "
+                        "or ~/.cache/pagelife/linux-6.1)")
+        sp.add_argument("-j", "--jobs", type=int,
+                        default=int(os.environ.get("PAGELIFE_KERNEL_JOBS", "2")))
+        sp.add_argument("--outdir", help="save the full output here")
+    sub.choices["tree"].add_argument("--no-locate", action="store_true",
+                                     help="on a crash, do not re-run TU by TU to find it")
+    sub.choices["kbuild"].add_argument("--dir", default="drivers/dma-buf/",
+                                       help="the directory to build with C=2")
+    sub.choices["kbuild"].add_argument("--llvm", default=os.environ.get("PAGELIFE_LLVM", "-19"),
+                                       help="the LLVM= value the tree was prepared with")
+    args = ap.parse_args()
+    if not os.access(args.pagelife, os.X_OK):
+        print("FAIL: pagelife binary %s is not executable" % args.pagelife)
+        return 1
+    return cmd_tree(args) if args.mode == "tree" else cmd_kbuild(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
