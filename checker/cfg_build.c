@@ -240,6 +240,7 @@ static enum CXChildVisitResult find_args(CXCursor c, CXCursor parent, CXClientDa
 static int starts_with_operand(CXCursor c)
 {
 	switch (clang_getCursorKind(c)) {
+	case CXCursor_UnexposedExpr: /* implicit conversions wrap what they convert */
 	case CXCursor_MemberRefExpr:
 	case CXCursor_ArraySubscriptExpr:
 	case CXCursor_BinaryOperator:

@@ -315,6 +315,10 @@ static int load_file(struct rules *r, const char *file, char *err, size_t errlen
 		const char *m = diagmsg.buf ? diagmsg.buf : "malformed YAML";
 		while (*m == ' ')
 			m++;
+		if (str_starts(m, file)) /* libfyaml may already name the file */
+			m += strlen(file);
+		if (*m == ':')
+			m++;
 		snprintf(err, errlen, "%s:%s", file, m);
 		ret = -1;
 		goto out;

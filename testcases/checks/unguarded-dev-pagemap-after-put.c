@@ -19,7 +19,7 @@ int device_page_nid(unsigned long pfn)
 		return -ENODEV;
 	page = pfn_to_page(pfn);		/* expect-note: {{page obtained here from pfn_to_page()}} */
 	priv = is_device_private_page(page);
-	put_dev_pagemap(pgmap);
+	put_dev_pagemap(pgmap);			/* expect-note: {{the guarantee ended here with put_dev_pagemap()}} */
 	if (priv)
 		return NUMA_NO_NODE;
 	return page_to_nid(page);		/* expect-warning: page-unguarded-deref {{comes from an arbitrary pfn and is used by page_to_nid()}} */

@@ -1,1 +1,10 @@
-int main(void) { return 0; }
+/* configure-time probe: can clang link a libFuzzer target? */
+#include <stddef.h>
+#include <stdint.h>
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	(void)data;
+	(void)size;
+	return 0;
+}

@@ -226,7 +226,8 @@ void rt_run_fixture(struct rt_machine *m, const char *name, rt_fixture_fn fn, vo
 
 /* Make the fixture thread's k-th kernel API call (1-based) run the action on
  * another thread first, and let the action progress as far as it can before
- * the fixture continues.  k = 0 disarms. */
+ * the fixture continues.  k = N+1 for a fixture making N calls injects at
+ * its end, while what it keeps is still held.  k = 0 disarms. */
 void rt_inject_at(struct rt_machine *m, long k, rt_action_fn action, void *arg);
 long rt_points_seen(struct rt_machine *m);     /* kernel API calls of the last run */
 int rt_injected_result(struct rt_machine *m);  /* the action's return value */
@@ -253,7 +254,7 @@ struct rt_explore {
 };
 struct rt_explore_result {
 	long points;                    /* kernel API calls of the plain run */
-	long runs;
+	long runs;                      /* points + 2: plain, each call, the end */
 	long runs_with_violations;
 	long first_violation_point;     /* -1 if none */
 	unsigned long kinds;            /* bit mask of violation kinds seen */

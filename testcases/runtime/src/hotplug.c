@@ -23,12 +23,16 @@ static uint64_t all_subs(struct rt_machine *m)
 
 /* ---- the memory hotplug lock (mem_hotplug_begin / get_online_mems) ------- */
 
+/* Writers get preference over new readers (as percpu_rwsem gives them), so
+ * a steady stream of get_online_mems() cannot starve hot-remove. */
 void rt_hotplug_write_lock(struct rt_machine *m)
 {
+	m->hp_writers_waiting++;
 	while (m->hp_readers > 0 || m->hp_writer) {
 		rt_actor_phase(m, RT_PH_BLOCKED_HOTPLUG);
 		pthread_cond_wait(&m->cond, &m->lock);
 	}
+	m->hp_writers_waiting--;
 	rt_actor_phase(m, RT_PH_RUNNING);
 	m->hp_writer = true;
 }
@@ -48,7 +52,7 @@ void get_online_mems(void)
 	else if (rt_tls.hp_depth == 0) {
 		m->inj.fixture_waiting = true;
 		pthread_cond_broadcast(&m->cond);
-		while (m->hp_writer)
+		while (m->hp_writer || m->hp_writers_waiting)
 			pthread_cond_wait(&m->cond, &m->lock);
 		m->inj.fixture_waiting = false;
 	}

@@ -2,7 +2,8 @@
 /*
  * inject.c - fixture runs and deterministic "preemption" injection.
  *
- * Every kernel API call a fixture makes is a preemption point.  Run k of an
+ * Every kernel API call a fixture makes is a preemption point, and so is
+ * its end (point N+1 of a fixture that makes N calls).  Run k of an
  * exploration makes call k start an action (hot-remove, offline, device
  * unplug) on another thread and lets that action run as far as it can
  * before the fixture continues: to completion, or until it blocks on
@@ -74,19 +75,23 @@ static void *actor_main(void *arg)
 	return NULL;
 }
 
-void rt_point(struct rt_machine *m)
+static void maybe_trigger(struct rt_machine *m, long point)
 {
 	struct rt_inject *in = &m->inj;
-	if (!is_fixture_thread(m))
-		return;
-	in->points++;
-	if (in->trigger_at > 0 && in->points == in->trigger_at && in->action && !in->actor_started) {
+	if (in->trigger_at > 0 && point == in->trigger_at && in->action && !in->actor_started) {
 		in->phase = RT_PH_RUNNING;
 		if (pthread_create(&in->actor, NULL, actor_main, m) == 0)
 			in->actor_started = true;
 		else
 			in->phase = RT_PH_IDLE;
 	}
+}
+
+void rt_point(struct rt_machine *m)
+{
+	if (!is_fixture_thread(m))
+		return;
+	maybe_trigger(m, ++m->inj.points);
 	rt_settle(m);
 }
 
@@ -175,6 +180,11 @@ void rt_fixture_end(struct rt_machine *m)
 	pthread_mutex_lock(&m->lock);
 	m->site_caller = __builtin_return_address(0);
 	m->site_api = "(fixture end)";
+	/* point N+1 is the fixture's end: what it keeps is held from now on */
+	if (is_fixture_thread(m)) {
+		maybe_trigger(m, m->inj.points + 1);
+		rt_settle(m);
+	}
 	rt_leak_check(m);
 	release_leaked_locks(m);
 	struct rt_inject *in = &m->inj;
@@ -239,7 +249,7 @@ int rt_explore_run(const struct rt_explore *spec, struct rt_explore_result *res)
 		return -ENOMEM;
 	res->points = rt_points_seen(m);
 	rt_machine_destroy(m);
-	for (long k = 1; k <= res->points; k++) {
+	for (long k = 1; k <= res->points + 1; k++) {
 		m = explore_one(spec, k, res);
 		if (!m)
 			return -ENOMEM;

@@ -223,9 +223,10 @@ void rt_iopt_destroy(struct rt_iopt *pt)
 
 int rt_iopt_map(struct rt_iopt *pt, u64 iova, phys_addr_t paddr, u64 size, int prot)
 {
+	/* bad prot is an argument error before any range check, as in io-pgtable */
+	if (!(prot & (IOMMU_READ | IOMMU_WRITE)) || (prot & ~(IOMMU_READ | IOMMU_WRITE)))
+		return -EINVAL;
 	int rc = check_args(iova, paddr, size);
-	if (!rc && (!(prot & (IOMMU_READ | IOMMU_WRITE)) || (prot & ~(IOMMU_READ | IOMMU_WRITE))))
-		rc = -EINVAL;
 	if (rc)
 		return rc;
 	rt_lock(pt->m, CALLER, "rt_iopt_map");

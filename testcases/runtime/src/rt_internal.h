@@ -135,6 +135,7 @@ struct rt_machine {
 
 	/* hotplug lock and RCU readers */
 	int hp_readers;
+	int hp_writers_waiting;
 	bool hp_writer;
 	int rcu_readers;
 

@@ -2,8 +2,8 @@
 /*
  * violation.c - recording what the model saw go wrong, and reporting it.
  *
- * Identical occurrences (same kind, pfn, call site, fixture and holder) are
- * folded into one record with a count, so a walker that trips over the same
+ * Identical occurrences (same kind, pfn, call site, fixture, holder, thread
+ * and message) are folded into one record with a count, so a walker that trips over the same
  * poisoned page a million times keeps memory bounded.
  */
 #include <stdarg.h>
@@ -53,6 +53,8 @@ static uint64_t vkey(const struct rt_violation *v)
 	h = mix(h, (uintptr_t)v->caller);
 	h = mix(h, (uintptr_t)v->fixture);
 	h = mix(h, (uintptr_t)v->holder_caller);
+	for (const char *c = v->detail; *c; c++)
+		h = mix(h, (unsigned char)*c);
 	return h | 1;                   /* 0 marks an empty slot */
 }
 
@@ -60,7 +62,8 @@ static bool same(const struct rt_violation *a, const struct rt_violation *b)
 {
 	return a->kind == b->kind && a->pfn == b->pfn && a->caller == b->caller &&
 	       a->fixture == b->fixture && a->holder_caller == b->holder_caller &&
-	       a->holder_kind == b->holder_kind && a->tid == b->tid;
+	       a->holder_kind == b->holder_kind && a->tid == b->tid &&
+	       !strcmp(a->detail, b->detail);
 }
 
 static void vhash_insert(struct rt_machine *m, uint64_t key, int32_t idx)
@@ -103,6 +106,10 @@ void rt_violation(struct rt_machine *m, enum rt_violation_kind kind, unsigned lo
 		v.holder_caller = m->holders[holder].caller;
 		v.holder_api = m->holders[holder].api;
 	}
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(v.detail, sizeof(v.detail), fmt, ap);
+	va_end(ap);
 	uint64_t key = vkey(&v);
 	if (m->vhash_cap) {
 		size_t mask = m->vhash_cap - 1;
@@ -118,10 +125,6 @@ void rt_violation(struct rt_machine *m, enum rt_violation_kind kind, unsigned lo
 		m->viol_dropped++;
 		return;
 	}
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(v.detail, sizeof(v.detail), fmt, ap);
-	va_end(ap);
 	if (v.caller)
 		rt_symbolize(v.caller, v.func, sizeof(v.func));
 	if (v.holder_caller)
@@ -190,11 +193,8 @@ void rt_violations_reset(struct rt_machine *m)
 	pthread_mutex_unlock(&m->lock);
 }
 
-void rt_violation_print(FILE *f, const struct rt_violation *v)
+static void print_at(FILE *f, const struct rt_violation *v, const char *where)
 {
-	char where[160] = "??";
-	if (v->caller)
-		rt_srcline(v->caller, where, sizeof(where));
 	fprintf(f, "%s: %s", where, rt_violation_kind_name(v->kind));
 	if (v->pfn != RT_NO_PFN)
 		fprintf(f, " pfn %#lx", v->pfn);
@@ -214,6 +214,14 @@ void rt_violation_print(FILE *f, const struct rt_violation *v)
 	fprintf(f, "]\n");
 }
 
+void rt_violation_print(FILE *f, const struct rt_violation *v)
+{
+	char where[160] = "??";
+	if (v->caller)
+		rt_srcline(v->caller, where, sizeof(where));
+	print_at(f, v, where);
+}
+
 void rt_report(struct rt_machine *m, FILE *f)
 {
 	unsigned long per[RT_NR_VIOLATION_KINDS] = { 0 };
@@ -226,10 +234,24 @@ void rt_report(struct rt_machine *m, FILE *f)
 	unsigned long dropped = m->viol_dropped;
 	pthread_mutex_unlock(&m->lock);
 	fprintf(f, "pagelife runtime: %zu violation record%s\n", n, n == 1 ? "" : "s");
+	/* addr2line runs once per distinct call site */
+	struct { const void *addr; char where[160]; } cache[16];
+	unsigned int nc = 0;
 	for (size_t i = 0; i < n; i++) {
 		per[copy[i].kind] += copy[i].count;
-		if (i < 100)
-			rt_violation_print(f, &copy[i]);
+		if (i >= 100)
+			continue;
+		unsigned int c = 0;
+		while (c < nc && cache[c].addr != copy[i].caller)
+			c++;
+		if (c == nc) {
+			c = nc < 16 ? nc++ : 15;
+			cache[c].addr = copy[i].caller;
+			snprintf(cache[c].where, sizeof(cache[c].where), "??");
+			if (copy[i].caller)
+				rt_srcline(copy[i].caller, cache[c].where, sizeof(cache[c].where));
+		}
+		print_at(f, &copy[i], cache[c].where);
 	}
 	if (n > 100)
 		fprintf(f, "... %zu more records\n", n - 100);

@@ -1,0 +1,156 @@
+/* The rules loader: effects parsed, errors name file and line, overrides. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rules.h"
+
+static char tmp_path[64];
+
+static const char *write_tmp(const char *text)
+{
+	strcpy(tmp_path, "/tmp/pagelife-rules-XXXXXX");
+	int fd = mkstemp(tmp_path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return tmp_path;
+}
+
+static int load(struct rules *r, const char *text, char *err, size_t errlen)
+{
+	const char *p = write_tmp(text);
+	int ret = rules_load_path(r, p, err, errlen);
+	unlink(p);
+	rules_index(r);
+	return ret;
+}
+
+static void parses_every_effect(void **state)
+{
+	(void)state;
+	struct rules r = { 0 };
+	char err[512] = "";
+	int ret = load(&r,
+		       "- name: pfn_to_online_page\n  result: {source: 0, level: online, nullable: true}\n"
+		       "- names: [get_page_unless_zero, folio_try_get]\n  guard: {arg: 0, level: held, when: true}\n"
+		       "- name: rcu_read_unlock\n  exit: rcu\n"
+		       "- name: PageReserved\n  uses: [0]\n"
+		       "- name: IS_ERR\n  error-pointer: 0\n",
+		       err, sizeof(err));
+	assert_int_equal(ret, 0);
+	const struct rule *ru = rules_lookup(&r, "pfn_to_online_page");
+	assert_non_null(ru);
+	assert_int_equal(ru->result, RES_SOURCE);
+	assert_int_equal(ru->result_level, L_ONLINE);
+	assert_true(ru->result_nullable);
+	ru = rules_lookup(&r, "folio_try_get");
+	assert_non_null(ru);
+	assert_int_equal(ru->guard_level, L_HELD);
+	assert_int_equal(ru->guard_when, WHEN_TRUE);
+	assert_int_equal(rules_lookup(&r, "rcu_read_unlock")->exit, SCOPE_RCU);
+	assert_int_equal(rules_lookup(&r, "PageReserved")->nuses, 1);
+	assert_int_equal(rules_lookup(&r, "IS_ERR")->err_arg, 0);
+	assert_null(rules_lookup(&r, "no_such_function"));
+	rules_free(&r);
+}
+
+static void globs_lose_to_exact_names(void **state)
+{
+	(void)state;
+	struct rules r = { 0 };
+	char err[512];
+	assert_int_equal(load(&r, "- name: \"Page*\"\n  uses: 0\n- name: PageSpecial\n  uses: [0, 1]\n", err, sizeof(err)), 0);
+	assert_int_equal(rules_lookup(&r, "PageLRU")->nuses, 1);
+	assert_int_equal(rules_lookup(&r, "PageSpecial")->nuses, 2);
+	assert_null(rules_lookup(&r, "SetPageLRU"));
+	rules_free(&r);
+}
+
+static void later_rules_override(void **state)
+{
+	(void)state;
+	struct rules r = { 0 };
+	char err[512];
+	assert_int_equal(load(&r, "- name: my_lookup\n  result: {source: 0}\n", err, sizeof(err)), 0);
+	assert_int_equal(load(&r, "- name: my_lookup\n  result: {new: held}\n", err, sizeof(err)), 0);
+	assert_int_equal(rules_lookup(&r, "my_lookup")->result, RES_NEW);
+	rules_free(&r);
+}
+
+static void expect_error(const char *text, int line, const char *what)
+{
+	struct rules r = { 0 };
+	char err[512] = "";
+	assert_int_equal(load(&r, text, err, sizeof(err)), -1);
+	char want[128];
+	snprintf(want, sizeof(want), ":%d:", line);
+	if (!strstr(err, want) || !strstr(err, what) || !strstr(err, "/tmp/pagelife-rules-"))
+		fail_msg("error '%s' lacks file, line %d or '%s'", err, line, what);
+	assert_null(strchr(err, '\n')); /* one line */
+	rules_free(&r);
+}
+
+static void errors_name_file_and_line(void **state)
+{
+	(void)state;
+	expect_error("- name: a\n  uses: 0\n- name: b\n  frobnicate: 1\n", 4, "unknown key 'frobnicate'");
+	expect_error("- name: a\n  guard: {arg: 0, level: sideways}\n", 2, "unknown level 'sideways'");
+	expect_error("- name: a\n  enter: spinlock\n", 2, "unknown scope 'spinlock'");
+	expect_error("- uses: 0\n", 1, "without 'name'");
+	expect_error("- name: a\n  result: {source: x}\n", 2, "argument index");
+	expect_error("name: a\n", 1, "list of rules");
+	expect_error("- name: a\n  uses: [0\n", 3, "flow sequence");
+}
+
+static void missing_file_is_an_error(void **state)
+{
+	(void)state;
+	struct rules r = { 0 };
+	char err[512] = "";
+	assert_int_equal(rules_load_path(&r, "/nonexistent/rules.yaml", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "/nonexistent/rules.yaml"));
+	rules_free(&r);
+}
+
+static void shipped_rules_load(void **state)
+{
+	(void)state;
+	const char *src = getenv("PAGELIFE_SOURCE_DIR");
+	if (!src)
+		skip();
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/rules", src);
+	struct rules r = { 0 };
+	char err[512] = "";
+	if (rules_load_path(&r, path, err, sizeof(err)))
+		fail_msg("%s", err);
+	rules_index(&r);
+	const char *must[] = { "pfn_to_page", "pfn_to_online_page", "pfn_valid", "pfn_active", "get_page",
+			       "get_page_unless_zero", "rcu_read_lock", "rcu_read_unlock_bh", "get_online_mems",
+			       "get_dev_pagemap", "put_dev_pagemap", "PageReserved", "page_zone", "kmap_local_page",
+			       "alloc_pages", "virt_to_page", "page_folio", "folio_page", NULL };
+	for (int i = 0; must[i]; i++)
+		if (!rules_lookup(&r, must[i]))
+			fail_msg("shipped rules lack %s", must[i]);
+	rules_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parses_every_effect),
+		cmocka_unit_test(globs_lose_to_exact_names),
+		cmocka_unit_test(later_rules_override),
+		cmocka_unit_test(errors_name_file_and_line),
+		cmocka_unit_test(missing_file_is_an_error),
+		cmocka_unit_test(shipped_rules_load),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
