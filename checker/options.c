@@ -137,7 +137,8 @@ int options_parse(struct pl_options *o, int argc, char **argv, char *err, size_t
 				snprintf(err, errlen, "--format must be 'text' or 'json', not '%s'", v ? v : "");
 				return -1;
 			}
-		} else if (!strcmp(a, "-p") || str_starts(a, "-p")) {
+		} else if (!strcmp(a, "-p") || (str_starts(a, "-p") && !is_compiler_flag(a))) {
+			/* -pg, -pipe, -pedantic are the compiler's, -pDIR is ours */
 			o->compdb_dir = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
 			if (!o->compdb_dir) {
 				snprintf(err, errlen, "-p needs the directory that holds compile_commands.json");
