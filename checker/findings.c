@@ -75,6 +75,8 @@ static int same_key(const struct pl_finding *a, const struct pl_finding *b)
 
 void findings_finish(struct pl_findings *fs)
 {
+	if (!fs->n)
+		return; /* qsort(NULL, 0) is undefined */
 	qsort(fs->v, fs->n, sizeof(*fs->v), cmp_finding);
 	size_t out = 0;
 	for (size_t i = 0; i < fs->n; i++) {

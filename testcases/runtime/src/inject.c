@@ -179,7 +179,7 @@ void rt_fixture_end(struct rt_machine *m)
 {
 	pthread_mutex_lock(&m->lock);
 	m->site_caller = __builtin_return_address(0);
-	m->site_api = "(fixture end)";
+	m->site_api = "rt_fixture_end";
 	/* point N+1 is the fixture's end: what it keeps is held from now on */
 	if (is_fixture_thread(m)) {
 		maybe_trigger(m, m->inj.points + 1);
