@@ -53,6 +53,8 @@ struct pl_slot {
 	char *name;       /* variable name, NULL for temporaries */
 	int is_pointer;
 	int is_param;
+	int is_elem;      /* the elements of a page array variable */
+	int elem_of_param;/* ... that the caller passed in: storing into it escapes */
 	CXCursor decl;
 };
 
@@ -91,6 +93,7 @@ struct pl_fn {
 	size_t nslots, slots_cap;
 
 	struct cursor_map vars;   /* VarDecl/ParmDecl -> slot */
+	struct cursor_map elems;  /* VarDecl/ParmDecl of a page array -> slot of its elements */
 	struct cursor_map temps;  /* expression -> slot of its value */
 	struct cursor_map callmap;/* expression -> call index */
 
@@ -124,6 +127,10 @@ void cursor_list_free(struct cursor_list *l);
 CXCursor cursor_strip(CXCursor c);
 CXCursor cursor_strip_one(CXCursor c);
 int type_is_page_pointer(CXType t);
+/* struct page *x[N], struct page **x (and folio forms) */
+int type_is_page_array(CXType t);
+/* Slot of the elements of the page array e names (pages, pages[i], *pages), -1. */
+int elem_slot_of(const struct pl_fn *fn, CXCursor e);
 int type_is_pointer(CXType t);
 int type_is_scalar(CXType t);
 /* File offset (in the main file) where the cursor's text starts; -1 if not there. */

@@ -79,7 +79,7 @@ static int emit(struct builder *b, int kind, CXCursor cur, CXCursor src, int slo
 
 static int new_slot(struct pl_fn *fn, const char *name, int is_pointer, int is_param, CXCursor decl)
 {
-	struct pl_slot s = { name ? xstrdup(name) : NULL, is_pointer, is_param, decl };
+	struct pl_slot s = { name ? xstrdup(name) : NULL, is_pointer, is_param, 0, 0, decl };
 	VEC_PUSH(fn->slots, fn->nslots, fn->slots_cap, s);
 	return (int)fn->nslots - 1;
 }
@@ -91,6 +91,15 @@ static int var_slot(struct pl_fn *fn, CXCursor decl, int is_param)
 	if (s >= 0)
 		return s;
 	CXType t = clang_getCursorType(decl);
+	if (type_is_page_array(t) && cursor_map_get(&fn->elems, decl) < 0) {
+		/* one abstract value stands for all elements */
+		CXString en = clang_getCursorSpelling(decl);
+		int es = new_slot(fn, clang_getCString(en), 1, 0, decl);
+		clang_disposeString(en);
+		fn->slots[es].is_elem = 1;
+		fn->slots[es].elem_of_param = is_param || clang_Cursor_hasVarDeclGlobalStorage(decl) == 1;
+		cursor_map_put(&fn->elems, decl, es);
+	}
 	if (!type_is_scalar(t))
 		return -1;
 	CXString n = clang_getCursorSpelling(decl);
@@ -113,6 +122,9 @@ static int temp_slot(struct pl_fn *fn, CXCursor e)
 /* Slot of the variable an lvalue expression names, or -1. */
 static int lvalue_slot(struct builder *b, CXCursor e)
 {
+	int es = elem_slot_of(b->fn, e);
+	if (es >= 0 && clang_getCursorKind(cursor_strip(e)) != CXCursor_DeclRefExpr)
+		return es; /* pages[i] = ..., *pages = ... */
 	e = cursor_strip(e);
 	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
 		return -1;
@@ -274,8 +286,11 @@ static int add_call(struct builder *b, const char *name, const struct rule *ru, 
 	struct pl_call c = { xstrdup(name), ru, is_macro, nargs, args, -1 };
 	if (ru && (ru->result != RES_UNKNOWN || ru->guard_level != L_NONE || ru->err_arg >= 0))
 		c.result_slot = temp_slot(fn, e);
-	if (ru && (ru->result == RES_SOURCE || ru->result == RES_NEW || ru->guard_level != L_NONE))
+	if (ru && (ru->result == RES_SOURCE || ru->result == RES_NEW || ru->guard_level != L_NONE ||
+		   ru->release_arg >= 0 || ru->gup_pages >= 0 || ru->result_netmem))
 		fn->creates_objects = 1;
+	if (ru && (ru->gup_pages >= 0 || ru->netiov_test_arg >= 0 || ru->readable_test) && c.result_slot < 0)
+		c.result_slot = temp_slot(fn, e);
 	VEC_PUSH(fn->calls, fn->ncalls, fn->calls_cap, c);
 	int idx = (int)fn->ncalls - 1;
 	cursor_map_put(&fn->callmap, e, idx);
@@ -1085,6 +1100,8 @@ int cfg_build(struct pl_fn *fn, CXTranslationUnit tu, CXCursor decl, const struc
 	fn->exit = new_block(&b);
 	b.cur = fn->entry;
 	lower_stmt(&b, body);
+	/* falling off the end returns: leaks are reported at the closing brace */
+	emit(&b, EV_RETURN, body, clang_getNullCursor(), -1, 0);
 	jump(&b, fn->exit);
 	free(b.jumps);
 	for (size_t i = 0; i < b.nlabels; i++)
@@ -1113,6 +1130,7 @@ void cfg_free(struct pl_fn *fn)
 		free(fn->tok[i].text);
 	free(fn->tok);
 	cursor_map_free(&fn->vars);
+	cursor_map_free(&fn->elems);
 	cursor_map_free(&fn->temps);
 	cursor_map_free(&fn->callmap);
 	free(fn->name);

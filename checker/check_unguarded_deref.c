@@ -15,6 +15,8 @@ static void on_use(struct pl_checks_run *run, const struct pl_use *u)
 {
 	if (u->val.kind != VK_OBJ)
 		return;
+	if (u->rule && u->rule->device_query)
+		return; /* page-zone-device-unref is the specific check */
 	const char *msg;
 	switch (u->val.level) {
 	case L_ARBITRARY:

@@ -7,10 +7,22 @@
 
 extern const struct pl_check check_unguarded_deref;
 extern const struct pl_check check_rcu_escape;
+extern const struct pl_check check_pin_mismatch;
+extern const struct pl_check check_use_after_put;
+extern const struct pl_check check_ref_leak;
+extern const struct pl_check check_zone_device_unref;
+extern const struct pl_check check_longterm_movable;
+extern const struct pl_check check_netmem_mm;
 
 const struct pl_check *const pl_all_checks[] = {
 	&check_unguarded_deref,
 	&check_rcu_escape,
+	&check_pin_mismatch,
+	&check_use_after_put,
+	&check_ref_leak,
+	&check_zone_device_unref,
+	&check_longterm_movable,
+	&check_netmem_mm,
 };
 const size_t pl_num_checks = sizeof(pl_all_checks) / sizeof(pl_all_checks[0]);
 
@@ -46,11 +58,29 @@ int checks_select(const char *spec, unsigned char *enabled, char *err, size_t er
 	return ret;
 }
 
+#define DISPATCH(hook, arg)                                                       \
+	for (size_t i = 0; i < pl_num_checks; i++)                                \
+		if (run->enabled[i] && pl_all_checks[i]->hook)                    \
+			pl_all_checks[i]->hook(run, arg)
+
 void checks_on_use(struct pl_checks_run *run, const struct pl_use *u)
 {
-	for (size_t i = 0; i < pl_num_checks; i++)
-		if (run->enabled[i] && pl_all_checks[i]->on_use)
-			pl_all_checks[i]->on_use(run, u);
+	DISPATCH(on_use, u);
+}
+
+void checks_on_release(struct pl_checks_run *run, const struct pl_release *r)
+{
+	DISPATCH(on_release, r);
+}
+
+void checks_on_store(struct pl_checks_run *run, const struct pl_store *s)
+{
+	DISPATCH(on_store, s);
+}
+
+void checks_on_return(struct pl_checks_run *run, const struct pl_return *r)
+{
+	DISPATCH(on_return, r);
 }
 
 const char *event_callee(const struct pl_fn *fn, int ev)
@@ -105,6 +135,18 @@ char *use_subject(const struct pl_fn *fn, CXCursor e)
 				continue;
 			}
 		}
+		if (k == CXCursor_ArraySubscriptExpr ||
+		    (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Deref)) {
+			/* pages[i], *pages: the array */
+			struct cursor_list kids = { 0 };
+			cursor_children(e, &kids);
+			CXCursor next = kids.n ? kids.v[0] : clang_getNullCursor();
+			cursor_list_free(&kids);
+			if (!clang_Cursor_isNull(next) && type_is_page_array(clang_getCursorType(cursor_strip(next)))) {
+				e = next;
+				continue;
+			}
+		}
 		if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_AddrOf) {
 			struct cursor_list kids = { 0 };
 			cursor_children(e, &kids);
@@ -127,16 +169,21 @@ char *use_subject(const struct pl_fn *fn, CXCursor e)
 	return xstrdup("the page");
 }
 
-struct pl_finding finding_at(const struct pl_use *u, const char *check, char *message)
+struct pl_finding finding_at_event(const struct pl_fn *fn, int ev, int site, const char *check, char *message)
 {
 	struct pl_finding f;
 	memset(&f, 0, sizeof(f));
 	f.check = check;
-	f.loc = event_loc(u->fn, u->ev);
+	f.loc = event_loc(fn, ev);
 	f.message = message;
-	f.fn_name = xstrdup(u->fn->name);
-	f.site = u->val.site;
+	f.fn_name = xstrdup(fn->name);
+	f.site = site;
 	return f;
+}
+
+struct pl_finding finding_at(const struct pl_use *u, const char *check, char *message)
+{
+	return finding_at_event(u->fn, u->ev, u->val.site, check, message);
 }
 
 void finding_note(const struct pl_fn *fn, struct pl_finding *f, int ev, char *text)

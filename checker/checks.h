@@ -20,6 +20,33 @@ struct pl_use {
 	const char *what;     /* "PageReserved()", "'->flags'" */
 	CXCursor operand;     /* the page expression */
 	struct pl_val val;
+	const struct rule *rule; /* the call's rule, NULL for ->, *, [] */
+};
+
+/* A reference, pin or allocation given back (put_page(), unpin_user_pages()...). */
+struct pl_release {
+	const struct pl_fn *fn;
+	const struct pl_state *st;
+	int ev;
+	const char *callee;
+	enum rule_release kind;
+	CXCursor operand;
+	struct pl_val val;    /* before the release */
+};
+
+/* A page stored where it outlives the function (or handed to GUP as such). */
+struct pl_store {
+	const struct pl_fn *fn;
+	int ev;
+	const char *target;   /* "'->pages[]'" */
+	struct pl_val val;
+};
+
+/* A return (or the end of the function) with the state on that path. */
+struct pl_return {
+	const struct pl_fn *fn;
+	const struct pl_state *st;
+	int ev;
 };
 
 struct pl_checks_run {
@@ -33,6 +60,9 @@ struct pl_check {
 	const char *id;
 	const char *summary;
 	void (*on_use)(struct pl_checks_run *run, const struct pl_use *u);
+	void (*on_release)(struct pl_checks_run *run, const struct pl_release *r);
+	void (*on_store)(struct pl_checks_run *run, const struct pl_store *s);
+	void (*on_return)(struct pl_checks_run *run, const struct pl_return *r);
 };
 
 extern const struct pl_check *const pl_all_checks[];
@@ -42,15 +72,19 @@ extern const size_t pl_num_checks;
  * Returns -1 and fills err if a pattern matches no check. */
 int checks_select(const char *spec, unsigned char *enabled, char *err, size_t errlen);
 
-/* Called by the engine for every use during the reporting pass. */
+/* Called by the engine during the reporting pass. */
 void checks_on_use(struct pl_checks_run *run, const struct pl_use *u);
+void checks_on_release(struct pl_checks_run *run, const struct pl_release *r);
+void checks_on_store(struct pl_checks_run *run, const struct pl_store *s);
+void checks_on_return(struct pl_checks_run *run, const struct pl_return *r);
 
 /* Helpers for checks */
 /* Quoted name of the page in messages: the variable, or 'pfn_to_page()'. */
 char *use_subject(const struct pl_fn *fn, CXCursor operand);
 /* Name of the function an EV_CALL event calls, "" otherwise. */
 const char *event_callee(const struct pl_fn *fn, int ev);
-/* Start a finding at the use; add notes with finding_note(). */
+/* Start a finding at an event; add notes with finding_note(). */
+struct pl_finding finding_at_event(const struct pl_fn *fn, int ev, int site, const char *check, char *message);
 struct pl_finding finding_at(const struct pl_use *u, const char *check, char *message);
 void finding_note(const struct pl_fn *fn, struct pl_finding *f, int ev, char *text);
 

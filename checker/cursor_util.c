@@ -187,3 +187,42 @@ long cursor_start_offset(const struct pl_fn *fn, CXCursor c)
 		return -1;
 	return (long)off;
 }
+
+int type_is_page_array(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	CXType e;
+	switch (t.kind) {
+	case CXType_ConstantArray:
+	case CXType_IncompleteArray:
+	case CXType_VariableArray:
+		e = clang_getArrayElementType(t);
+		break;
+	case CXType_Pointer:
+		e = clang_getPointeeType(t);
+		break;
+	default:
+		return 0;
+	}
+	return type_is_page_pointer(e);
+}
+
+int elem_slot_of(const struct pl_fn *fn, CXCursor e)
+{
+	e = cursor_strip(e);
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k == CXCursor_ArraySubscriptExpr ||
+	    (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_Deref)) {
+		struct cursor_list kids = { 0 };
+		cursor_children(e, &kids);
+		CXCursor base = kids.n ? cursor_strip(kids.v[0]) : clang_getNullCursor();
+		cursor_list_free(&kids);
+		if (clang_Cursor_isNull(base) || !type_is_page_array(clang_getCursorType(base)))
+			return -1;
+		e = base;
+		k = clang_getCursorKind(e);
+	}
+	if (k != CXCursor_DeclRefExpr)
+		return -1;
+	return cursor_map_get(&fn->elems, clang_getCursorReferenced(e));
+}

@@ -18,7 +18,7 @@ static void state_init_entry(const struct pl_fn *fn, struct pl_state *st)
 	st->reachable = 1;
 	for (size_t i = 0; i < fn->nslots; i++) {
 		/* parameters are the caller's: pages are safe, integers are unknown pfns */
-		if (fn->slots[i].is_param)
+		if (fn->slots[i].is_param || fn->slots[i].elem_of_param)
 			st->v[i] = pl_val_make(fn->slots[i].is_pointer ? VK_CALLER : VK_NONE);
 		else
 			st->v[i] = pl_val_make(VK_BOTTOM);

@@ -61,6 +61,9 @@ static struct pl_val nonnull_fact(struct pl_val v, int slot, int neg)
 	return f;
 }
 
+static struct pl_val compare_count(const struct pl_fn *fn, const struct pl_state *st, CXCursor l, CXCursor r,
+				   enum CXBinaryOperatorKind op);
+
 static struct pl_val eval_binary(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot)
 {
 	CXCursor l, r;
@@ -97,12 +100,22 @@ static struct pl_val eval_binary(const struct pl_fn *fn, const struct pl_state *
 			return arith(b);
 		return pl_val_make(VK_NONE);
 	}
+	case CXBinaryOperator_Or: {
+		/* FOLL_WRITE | FOLL_LONGTERM */
+		struct pl_val a = eval_expr(fn, st, l, &ls), b = eval_expr(fn, st, r, &rs);
+		struct pl_val v = arith(a);
+		v.pflags |= (a.pflags | b.pflags) & (PF_LONGTERM | PF_FOLL_PIN);
+		return v;
+	}
 	case CXBinaryOperator_Shl:
 	case CXBinaryOperator_Shr:
 	case CXBinaryOperator_And:
-	case CXBinaryOperator_Or:
 	case CXBinaryOperator_Xor:
 		return arith(eval_expr(fn, st, l, &ls));
+	case CXBinaryOperator_LT:
+	case CXBinaryOperator_LE:
+	case CXBinaryOperator_GT:
+		return compare_count(fn, st, l, r, op);
 	case CXBinaryOperator_EQ:
 	case CXBinaryOperator_NE: {
 		int neg = op == CXBinaryOperator_EQ;
@@ -112,6 +125,8 @@ static struct pl_val eval_binary(const struct pl_fn *fn, const struct pl_state *
 		else if (!is_null_constant(fn, st, r))
 			return pl_val_make(VK_NONE);
 		struct pl_val v = eval_expr(fn, st, other, &ls);
+		if (v.kind == VK_FACT && v.fact == F_EMPTY)
+			return compare_count(fn, st, other, clang_equalCursors(other, l) ? r : l, op);
 		if (v.kind == VK_FACT) {
 			v.neg ^= (uint8_t)neg;
 			return v;
@@ -159,6 +174,12 @@ static struct pl_val eval_unary(const struct pl_fn *fn, const struct pl_state *s
 	}
 	case CXUnaryOperator_Extension:
 		return eval_expr(fn, st, op, var_slot);
+	case CXUnaryOperator_Deref: {
+		int es = elem_slot_of(fn, e);
+		if (es >= 0)
+			return st->v[es];
+		return by_type(e);
+	}
 	case CXUnaryOperator_PostInc:
 	case CXUnaryOperator_PostDec:
 	case CXUnaryOperator_PreInc:
@@ -166,6 +187,61 @@ static struct pl_val eval_unary(const struct pl_fn *fn, const struct pl_state *s
 		return eval_expr(fn, st, op, &os);
 	default:
 		return by_type(e);
+	}
+}
+
+/* GUP flag names whose presence matters; FOLL_* are macros in 6.1 and enum
+ * constants later, so match the name as written or declared. */
+static uint8_t flag_of_name(const char *n)
+{
+	if (!strcmp(n, "FOLL_LONGTERM"))
+		return PF_LONGTERM;
+	if (!strcmp(n, "FOLL_PIN"))
+		return PF_FOLL_PIN;
+	return 0;
+}
+
+static uint8_t flag_at_start(const struct pl_fn *fn, CXCursor e)
+{
+	long off = cursor_start_offset(fn, e);
+	if (off < 0)
+		return 0;
+	size_t lo = 0, hi = fn->ntok;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if ((long)fn->tok[mid].offset < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < fn->ntok && (long)fn->tok[lo].offset == off && fn->tok[lo].text)
+		return flag_of_name(fn->tok[lo].text);
+	return 0;
+}
+
+/* "ret < 0" and friends on a GUP result: when nothing was pinned. */
+static struct pl_val compare_count(const struct pl_fn *fn, const struct pl_state *st, CXCursor l, CXCursor r,
+				   enum CXBinaryOperatorKind op)
+{
+	int ls, rs;
+	struct pl_val a = eval_expr(fn, st, l, &ls);
+	struct pl_val b = eval_expr(fn, st, r, &rs);
+	struct pl_val f = a;
+	int zero_right = b.kind == VK_BOTTOM;
+	if (!(a.kind == VK_FACT && a.fact == F_EMPTY && zero_right))
+		return pl_val_make(VK_NONE);
+	switch (op) {
+	case CXBinaryOperator_LT: /* ret < 0 */
+	case CXBinaryOperator_LE: /* ret <= 0 */
+	case CXBinaryOperator_EQ: /* ret == 0 */
+		f.neg = 0;
+		return f;
+	case CXBinaryOperator_GT: /* ret > 0 */
+	case CXBinaryOperator_NE:
+		f.neg = 1;
+		return f;
+	default:
+		return pl_val_make(VK_NONE);
 	}
 }
 
@@ -178,6 +254,12 @@ struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCur
 	if (t >= 0)
 		return st->v[t];
 	enum CXCursorKind k = clang_getCursorKind(e);
+	uint8_t named = flag_at_start(fn, e);
+	if (named) {
+		struct pl_val v = pl_val_make(VK_NONE);
+		v.pflags = named;
+		return v;
+	}
 	switch (k) {
 	case CXCursor_DeclRefExpr: {
 		CXCursor d = clang_getCursorReferenced(e);
@@ -186,6 +268,19 @@ struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCur
 			*var_slot = s;
 			return st->v[s];
 		}
+		if (clang_getCursorKind(d) == CXCursor_EnumConstantDecl) {
+			CXString n = clang_getCursorSpelling(d);
+			struct pl_val v = pl_val_make(VK_NONE);
+			v.pflags = flag_of_name(clang_getCString(n));
+			clang_disposeString(n);
+			return v;
+		}
+		return by_type(e);
+	}
+	case CXCursor_ArraySubscriptExpr: {
+		int es = elem_slot_of(fn, e);
+		if (es >= 0)
+			return st->v[es];
 		return by_type(e);
 	}
 	case CXCursor_ParenExpr:

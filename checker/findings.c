@@ -11,10 +11,16 @@ struct pl_loc event_loc(const struct pl_fn *fn, int ev)
 	CXSourceLocation sl;
 	if (e->kind == EV_CALL)
 		sl = clang_getRangeStart(clang_getCursorExtent(e->cur));
+	else if (e->kind == EV_RETURN && clang_getCursorKind(e->cur) == CXCursor_CompoundStmt)
+		sl = clang_getRangeEnd(clang_getCursorExtent(e->cur)); /* falling off the end: the '}' */
 	else
 		sl = clang_getCursorLocation(e->cur);
 	CXFile f;
 	clang_getFileLocation(sl, &f, &l.line, &l.col, &l.offset);
+	if (e->kind == EV_RETURN && clang_getCursorKind(e->cur) == CXCursor_CompoundStmt && l.col > 1) {
+		l.col--; /* the range ends after the brace */
+		l.offset--;
+	}
 	CXString s = clang_getFileName(f);
 	const char *p = clang_getCString(s);
 	l.file = xstrdup(p ? p : "<unknown>");

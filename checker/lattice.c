@@ -33,7 +33,7 @@ struct pl_val pl_val_make(enum pl_vkind kind)
 	struct pl_val v;
 	memset(&v, 0, sizeof(v));
 	v.kind = (uint8_t)kind;
-	v.site = v.origin_ev = v.guard_ev = v.end_ev = v.slot = -1;
+	v.site = v.origin_ev = v.guard_ev = v.end_ev = v.slot = v.acquire_ev = -1;
 	return v;
 }
 
@@ -86,10 +86,30 @@ struct pl_val pl_val_join(const struct pl_val *a, const struct pl_val *b)
 		return pl_val_make(VK_NONE);
 	}
 	int ra = pl_val_rank(a), rb = pl_val_rank(b);
-	const struct pl_val *w;
+	const struct pl_val *w, *o;
 	if (ra != rb)
 		w = ra < rb ? a : b;
 	else /* same strength, different history: keep the lower site, deterministic */
 		w = (a->site <= b->site) ? a : b;
-	return *w;
+	o = w == a ? b : a;
+	struct pl_val r = *w;
+	/* May-flags (a path may still hold, may be movable, may be a net_iov) are
+	 * unions; must-flags (escaped, tested) are intersections.  Array elements
+	 * are held only if held on every path: a release loop may run 0 times. */
+	uint8_t may = PF_MOVABLE | PF_NETMEM | PF_ARRAY;
+	uint8_t must = PF_ESCAPED | PF_PAGE_OK | PF_LONGTERM | PF_FOLL_PIN;
+	r.pflags = (uint8_t)(((a->pflags | b->pflags) & may) | ((a->pflags & b->pflags) & must));
+	int array = (a->pflags | b->pflags) & PF_ARRAY;
+	int held = array ? (a->pflags & b->pflags & PF_HELD) : ((a->pflags | b->pflags) & PF_HELD);
+	if (held)
+		r.pflags |= PF_HELD;
+	if (o->refs > r.refs)
+		r.refs = o->refs; /* the most any path holds: fewer false use-after-put */
+	if (!r.hold && o->hold) {
+		r.hold = o->hold;
+		r.acquire_ev = o->acquire_ev;
+	}
+	if ((r.pflags & PF_HELD) && !(w->pflags & PF_HELD) && (o->pflags & PF_HELD))
+		r.acquire_ev = o->acquire_ev;
+	return r;
 }

@@ -31,9 +31,33 @@ enum pl_level {
 
 /* Fact kinds carried by VK_FACT values until a branch tests them. */
 enum pl_fact {
-	F_RAISE = 1,    /* when true: raise the object's level to `level` */
+	F_RAISE = 1,    /* when true: raise the object's level to `level` (and acquire `hold`) */
 	F_NONNULL,      /* when false: the pointer is NULL */
 	F_ERRPTR,       /* when true: the pointer is an error pointer (no page) */
+	F_EMPTY,        /* when true: a GUP call filled nothing (ret <= 0) */
+	F_NETIOV,       /* when false: the netmem is a real page, not a net_iov */
+	F_SCOPE,        /* when true: enter scope `level` (skb_frags_readable()) */
+};
+
+/* How this function holds a page: the kind is kept after release, so a pin
+ * released with put_page() is still known to be a pin. */
+enum pl_hold {
+	HOLD_NONE = 0,
+	HOLD_REF,     /* get_page(), page cache lookups, get_user_pages() */
+	HOLD_PIN,     /* pin_user_pages(), FOLL_PIN */
+	HOLD_OWNED,   /* alloc_pages() */
+};
+
+/* Flags of a value. */
+enum pl_pflag {
+	PF_HELD = 1,       /* the reference or pin is still held here */
+	PF_ESCAPED = 2,    /* stored, returned or handed over: no longer ours to release */
+	PF_MOVABLE = 4,    /* a plain reference to a possibly movable page (no FOLL_LONGTERM) */
+	PF_NETMEM = 8,     /* may be a net_iov look-alike, not a struct page */
+	PF_ARRAY = 16,     /* the elements of a page array: updated weakly */
+	PF_PAGE_OK = 32,   /* netmem tested not to be a net_iov */
+	PF_LONGTERM = 64,  /* integer flags value that contains FOLL_LONGTERM */
+	PF_FOLL_PIN = 128, /* integer flags value that contains FOLL_PIN */
 };
 
 struct pl_val {
@@ -41,11 +65,16 @@ struct pl_val {
 	uint8_t level;     /* VK_OBJ: enum pl_level; VK_FACT: level to raise to */
 	uint8_t fact;      /* VK_FACT: enum pl_fact; VK_OBJ: level left when an RCU section ends */
 	uint8_t neg;       /* VK_FACT: the fact holds when the value is false */
+	uint8_t hold;      /* enum pl_hold: how it was acquired (VK_FACT: what F_RAISE acquires) */
+	uint8_t pflags;    /* enum pl_pflag */
+	uint8_t refs;      /* references this code holds on it (get_page() twice: 2) */
+	uint8_t pad;
 	int32_t site;      /* VK_OBJ/VK_FACT: object identity (event index), -1 none */
 	int32_t origin_ev; /* event that obtained the page (-1: unknown) */
 	int32_t guard_ev;  /* event of the last guard that set the level */
 	int32_t end_ev;    /* event that ended a guarantee */
 	int32_t slot;      /* VK_FACT: variable slot the fact is about, -1 none */
+	int32_t acquire_ev;/* event that took the reference or pin */
 };
 
 /* Rank used by join: lower is weaker.  VK_BOTTOM is the identity. */

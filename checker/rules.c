@@ -67,6 +67,85 @@ static int parse_level(struct load_ctx *c, struct fy_node *n, int line, enum pl_
 	return 0;
 }
 
+static int parse_bool(struct load_ctx *c, struct fy_node *n, int line, const char *what, int *out)
+{
+	const char *s = scalar(n);
+	if (!s || (strcmp(s, "true") && strcmp(s, "false")))
+		return fail(c, node_line(n) ? node_line(n) : line, "'%s' must be true or false", what);
+	*out = !strcmp(s, "true");
+	return 0;
+}
+
+static int parse_hold(struct load_ctx *c, struct fy_node *n, int line, enum pl_hold *out)
+{
+	const char *s = scalar(n);
+	if (s && !strcmp(s, "ref"))
+		*out = HOLD_REF;
+	else if (s && !strcmp(s, "pin"))
+		*out = HOLD_PIN;
+	else if (s && !strcmp(s, "owned"))
+		*out = HOLD_OWNED;
+	else
+		return fail(c, node_line(n) ? node_line(n) : line, "unknown hold '%s' (expected ref, pin or owned)",
+			    s ? s : "?");
+	return 0;
+}
+
+typedef int (*field_fn)(struct load_ctx *c, const char *key, struct fy_node *v, int line, struct rule *ru);
+
+/* Parse a mapping of fields with fn; what names it in messages. */
+static int parse_fields(struct load_ctx *c, struct fy_node *n, int line, const char *what, struct rule *ru, field_fn fn)
+{
+	if (fy_node_get_type(n) != FYNT_MAPPING)
+		return fail(c, line, "'%s' must be a mapping", what);
+	void *it = NULL;
+	struct fy_node_pair *p;
+	while ((p = fy_node_mapping_iterate(n, &it))) {
+		struct fy_node *k = fy_node_pair_key(p), *v = fy_node_pair_value(p);
+		const char *key = scalar(k);
+		if (!key)
+			return fail(c, line, "keys of '%s' must be plain words", what);
+		int r = fn(c, key, v, node_line(k), ru);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+static int release_field(struct load_ctx *c, const char *key, struct fy_node *v, int line, struct rule *ru)
+{
+	if (!strcmp(key, "arg"))
+		return parse_int(c, v, line, key, &ru->release_arg);
+	if (!strcmp(key, "array"))
+		return parse_bool(c, v, line, key, &ru->release_array);
+	if (!strcmp(key, "hold")) {
+		const char *s = scalar(v);
+		if (s && !strcmp(s, "ref"))
+			ru->release_kind = REL_REF;
+		else if (s && !strcmp(s, "pin"))
+			ru->release_kind = REL_PIN;
+		else if (s && !strcmp(s, "owned"))
+			ru->release_kind = REL_FREE;
+		else
+			return fail(c, line, "unknown release hold '%s' (expected ref, pin or owned)", s ? s : "?");
+		return 0;
+	}
+	return fail(c, line, "unknown key '%s' in release (expected arg, hold, array)", key);
+}
+
+static int gup_field(struct load_ctx *c, const char *key, struct fy_node *v, int line, struct rule *ru)
+{
+	if (!strcmp(key, "pages"))
+		return parse_int(c, v, line, key, &ru->gup_pages);
+	if (!strcmp(key, "flags"))
+		return parse_int(c, v, line, key, &ru->gup_flags);
+	if (!strcmp(key, "hold"))
+		return parse_hold(c, v, line, &ru->gup_hold);
+	if (!strcmp(key, "longterm"))
+		return parse_bool(c, v, line, key, &ru->gup_longterm);
+	return fail(c, line, "unknown key '%s' in gup (expected pages, flags, hold, longterm)", key);
+}
+
 static int parse_scope(struct load_ctx *c, struct fy_node *n, int line, enum rule_scope *out)
 {
 	const char *s = scalar(n);
@@ -120,16 +199,30 @@ static int parse_result(struct load_ctx *c, struct fy_node *n, int line, struct 
 		} else if (!strcmp(key, "level")) {
 			if (parse_level(c, v, kl, &ru->result_level))
 				return -1;
+		} else if (!strcmp(key, "hold")) {
+			if (parse_hold(c, v, kl, &ru->acquire_hold))
+				return -1;
+		} else if (!strcmp(key, "movable")) {
+			if (parse_bool(c, v, kl, key, &ru->movable))
+				return -1;
+		} else if (!strcmp(key, "netmem")) {
+			const char *ns = scalar(v);
+			if (ns && !strcmp(ns, "always"))
+				ru->result_netmem = NETMEM_ALWAYS;
+			else if (ns && !strcmp(ns, "unless-readable"))
+				ru->result_netmem = NETMEM_UNLESS_READABLE;
+			else
+				return fail(c, kl, "'netmem' must be always or unless-readable, not '%s'", ns ? ns : "?");
 		} else if (!strcmp(key, "nullable")) {
 			const char *s = scalar(v);
 			if (!s || (strcmp(s, "true") && strcmp(s, "false")))
 				return fail(c, kl, "'nullable' must be true or false%s", NULL);
 			ru->result_nullable = !strcmp(s, "true");
 		} else {
-			return fail(c, kl, "unknown key '%s' in result (expected source, same, new, arg, level, nullable)", key);
+			return fail(c, kl, "unknown key '%s' in result (expected source, same, new, arg, level, hold, movable, netmem, nullable)", key);
 		}
 	}
-	if (ru->result == RES_UNKNOWN)
+	if (ru->result == RES_UNKNOWN && !ru->result_netmem)
 		return fail(c, line, "result needs one of source, same, new or arg%s", NULL);
 	return 0;
 }
@@ -156,8 +249,11 @@ static int parse_guard(struct load_ctx *c, struct fy_node *n, int line, struct r
 		} else if (key && !strcmp(key, "when")) {
 			if (parse_when(c, v, kl, &ru->guard_when))
 				return -1;
+		} else if (key && !strcmp(key, "hold")) {
+			if (parse_hold(c, v, kl, &ru->acquire_hold))
+				return -1;
 		} else {
-			return fail(c, kl, "unknown key '%s' in guard (expected arg, level, when)", key ? key : "?");
+			return fail(c, kl, "unknown key '%s' in guard (expected arg, level, when, hold)", key ? key : "?");
 		}
 	}
 	if (ru->guard_arg < 0 || ru->guard_level == L_NONE)
@@ -194,6 +290,9 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 	memset(&ru, 0, sizeof(ru));
 	ru.err_arg = -1;
 	ru.guard_arg = -1;
+	ru.release_arg = -1;
+	ru.gup_pages = ru.gup_flags = -1;
+	ru.netiov_test_arg = -1;
 	ru.file = c->file;
 	int line = 0;
 
@@ -231,10 +330,37 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 		} else if (!strcmp(key, "exit")) {
 			if (parse_scope(c, v, kl, &ru.exit))
 				return -1;
+		} else if (!strcmp(key, "release")) {
+			if (parse_fields(c, v, kl, key, &ru, release_field))
+				return -1;
+			if (ru.release_arg < 0 || ru.release_kind == REL_NONE)
+				return fail(c, kl, "release needs 'arg' and 'hold'%s", NULL);
+		} else if (!strcmp(key, "gup")) {
+			if (parse_fields(c, v, kl, key, &ru, gup_field))
+				return -1;
+			if (ru.gup_pages < 0 || ru.gup_hold == HOLD_NONE)
+				return fail(c, kl, "gup needs 'pages' and 'hold'%s", NULL);
+		} else if (!strcmp(key, "transfer")) {
+			struct rule tmp;
+			memset(&tmp, 0, sizeof(tmp));
+			if (parse_uses(c, v, kl, &tmp))
+				return -1;
+			for (int i = 0; i < tmp.nuses; i++)
+				ru.transfer_mask |= 1u << tmp.uses[i];
+		} else if (!strcmp(key, "device-query")) {
+			if (parse_bool(c, v, kl, key, &ru.device_query))
+				return -1;
+		} else if (!strcmp(key, "netiov-test")) {
+			if (parse_int(c, v, kl, key, &ru.netiov_test_arg))
+				return -1;
+		} else if (!strcmp(key, "readable-test")) {
+			if (parse_bool(c, v, kl, key, &ru.readable_test))
+				return -1;
 		} else if (!strcmp(key, "doc")) {
 			/* free text for readers */
 		} else {
-			return fail(c, kl, "unknown key '%s' (expected name, uses, result, guard, error-pointer, enter, exit, doc)", key);
+			return fail(c, kl, "unknown key '%s' (expected name, uses, result, guard, error-pointer, enter, exit, "
+				    "release, gup, transfer, device-query, netiov-test, readable-test, doc)", key);
 		}
 	}
 	ru.line = line;
@@ -472,6 +598,8 @@ const char *rule_scope_name(enum rule_scope s)
 		return "hotplug";
 	case SCOPE_PGMAP:
 		return "pgmap";
+	case SCOPE_READABLE:
+		return "frags-readable";
 	default:
 		return "none";
 	}

@@ -23,7 +23,21 @@ enum rule_scope {
 	SCOPE_RCU,
 	SCOPE_HOTPLUG,
 	SCOPE_PGMAP,
+	SCOPE_READABLE,   /* skb frags known readable (not net_iov) */
 	SCOPE__COUNT
+};
+
+enum rule_release {
+	REL_NONE = 0,
+	REL_REF,      /* put_page(), folio_put(), release_pages() */
+	REL_PIN,      /* unpin_user_page*(), unpin_folio*() */
+	REL_FREE,     /* __free_pages(), free_page() */
+};
+
+enum rule_netmem {
+	NETMEM_NO = 0,
+	NETMEM_ALWAYS,          /* netmem_to_page(): unless the netmem was tested */
+	NETMEM_UNLESS_READABLE, /* skb_frag_page(): unless skb_frags_readable() */
 };
 
 enum rule_result {
@@ -58,6 +72,23 @@ struct rule {
 	int err_arg;            /* -1: none */
 
 	enum rule_scope enter, exit;
+
+	/* references and pins */
+	enum pl_hold acquire_hold;  /* what `guard` to level held or `result: new` acquires */
+	int movable;                /* results are page-cache pages: possibly movable */
+	int release_arg;            /* -1: none */
+	enum rule_release release_kind;
+	int release_array;          /* releases every element of array argument */
+	int gup_pages, gup_flags;   /* GUP: array (or &page) argument, flags argument; -1 none */
+	enum pl_hold gup_hold;
+	int gup_longterm;           /* always long-term (memfd_pin_folios) */
+	unsigned transfer_mask;     /* arguments whose page ownership passes to the callee */
+	int device_query;           /* ZONE_DEVICE queries: page-zone-device-unref */
+
+	/* net_iov look-alikes */
+	enum rule_netmem result_netmem;
+	int netiov_test_arg;        /* netmem_is_net_iov(): -1 none */
+	int readable_test;          /* skb_frags_readable(): true => frags are pages */
 };
 
 struct rules {

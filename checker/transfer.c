@@ -20,22 +20,70 @@ static enum pl_level effective_level(enum pl_level l, const struct pl_state *st)
 	return l;
 }
 
+static int same_object(const struct pl_val *v, int i, int site, int slot)
+{
+	return (site >= 0 && v->site == site && (v->kind == VK_OBJ || v->kind == VK_CALLER)) || i == slot;
+}
+
+/* Acquiring on a caller's page makes it ours to release. */
+static void take(struct pl_val *v, enum pl_hold hold, int ev, int site)
+{
+	if (v->kind == VK_CALLER || v->kind == VK_NONE) {
+		int pf = v->pflags & (PF_NETMEM | PF_PAGE_OK);
+		*v = pl_val_obj(site >= 0 ? site : ev, L_HELD, -1);
+		v->pflags = (uint8_t)pf;
+	}
+	if (v->kind != VK_OBJ)
+		return;
+	v->level = L_HELD;
+	v->end_ev = -1;
+	if (hold) {
+		if (!(v->pflags & PF_HELD))
+			v->refs = 0;
+		if (v->refs < 7)
+			v->refs++;
+		if (v->hold != HOLD_OWNED && v->hold != HOLD_PIN)
+			v->hold = (uint8_t)hold; /* get_page() on our allocation: still ours to free */
+		v->acquire_ev = ev;
+		v->pflags |= PF_HELD;
+		v->pflags &= (uint8_t)~PF_ESCAPED;
+	}
+}
+
 /* Raise every value of object `site` (and the variable `slot`) to level. */
 static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, int slot, enum pl_level level,
-			 int guard_ev)
+			 enum pl_hold hold, int guard_ev)
 {
 	for (size_t i = 0; i < fn->nslots; i++) {
 		struct pl_val *v = &st->v[i];
-		if (v->kind != VK_OBJ)
+		if (!same_object(v, (int)i, site, slot))
 			continue;
-		if (!((site >= 0 && v->site == site) || (int)i == slot))
+		if (level == L_HELD) {
+			if (v->kind == VK_OBJ || (int)i == slot)
+				take(v, hold, guard_ev, site);
 			continue;
-		if (v->level < level) {
+		}
+		if (v->kind == VK_OBJ && v->level < level) {
 			v->level = (uint8_t)level;
 			v->guard_ev = guard_ev;
 			v->end_ev = -1;
 		}
 	}
+}
+
+/* The pointer in slot is NULL (or an error): on this path its object does
+ * not exist, whatever other slots (the call's result, the pfn) say. */
+static void no_object(const struct pl_fn *fn, struct pl_state *st, int slot)
+{
+	if (slot < 0)
+		return;
+	int site = st->v[slot].kind == VK_OBJ ? st->v[slot].site : -1;
+	st->v[slot] = pl_val_make(VK_BOTTOM);
+	if (site < 0)
+		return;
+	for (size_t i = 0; i < fn->nslots; i++)
+		if (st->v[i].kind == VK_OBJ && st->v[i].site == site)
+			st->v[i] = pl_val_make(fn->slots[i].is_pointer ? VK_BOTTOM : VK_NONE);
 }
 
 static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct pl_val *f, int truth)
@@ -44,15 +92,32 @@ static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct
 	switch (f->fact) {
 	case F_RAISE:
 		if (holds)
-			raise_object(fn, st, f->site, f->slot, (enum pl_level)f->level, f->guard_ev);
+			raise_object(fn, st, f->site, f->slot, (enum pl_level)f->level, (enum pl_hold)f->hold,
+				     f->guard_ev);
 		break;
 	case F_NONNULL:
-		if (!holds && f->slot >= 0)
-			st->v[f->slot] = pl_val_make(VK_BOTTOM);
+		if (!holds)
+			no_object(fn, st, f->slot);
 		break;
 	case F_ERRPTR:
-		if (holds && f->slot >= 0)
-			st->v[f->slot] = pl_val_make(VK_BOTTOM);
+		if (holds)
+			no_object(fn, st, f->slot);
+		break;
+	case F_EMPTY:
+		/* the GUP call pinned nothing: no pages to track on this path */
+		if (holds)
+			for (size_t i = 0; i < fn->nslots; i++)
+				if ((f->site >= 0 && st->v[i].kind == VK_OBJ && st->v[i].site == f->site) ||
+				    (int)i == f->slot)
+					st->v[i] = pl_val_make(VK_BOTTOM);
+		break;
+	case F_NETIOV:
+		if (!holds && f->slot >= 0)
+			st->v[f->slot].pflags |= PF_PAGE_OK;
+		break;
+	case F_SCOPE:
+		if (holds)
+			st->depth[f->level] = 1;
 		break;
 	}
 }
@@ -66,7 +131,7 @@ void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int trut
 		return;
 	}
 	if (!truth && vs >= 0 && fn->slots[vs].is_pointer)
-		st->v[vs] = pl_val_make(VK_BOTTOM);
+		no_object(fn, st, vs);
 }
 
 /* When a scope closes, the guarantees that depended on it end. */
@@ -96,21 +161,215 @@ static void end_scope(const struct pl_fn *fn, struct pl_state *st, enum rule_sco
 	}
 }
 
-static void report_use(struct pl_analysis *an, struct pl_state *st, int ev, CXCursor operand, const char *what)
+/* Ownership left this function: stored, returned or handed over. */
+static void escape(const struct pl_fn *fn, struct pl_state *st, const struct pl_val *v)
+{
+	if (v->kind != VK_OBJ || v->site < 0)
+		return;
+	for (size_t i = 0; i < fn->nslots; i++)
+		if (st->v[i].kind == VK_OBJ && st->v[i].site == v->site)
+			st->v[i].pflags |= PF_ESCAPED;
+}
+
+static int interesting(const struct pl_val *v)
+{
+	return v->kind == VK_OBJ || (v->kind == VK_CALLER && (v->pflags & PF_NETMEM));
+}
+
+static void report_use(struct pl_analysis *an, struct pl_state *st, int ev, CXCursor operand, const char *what,
+		       const struct rule *ru)
 {
 	if (!an->report)
 		return;
 	int vs;
 	struct pl_val v = eval_expr(an->fn, st, operand, &vs);
-	if (v.kind != VK_OBJ)
+	if (!interesting(&v))
 		return;
-	struct pl_use u = { an->fn, st, ev, what, operand, v };
+	struct pl_use u = { an->fn, st, ev, what, operand, v, ru };
 	checks_on_use(an->report, &u);
 }
 
 static CXCursor call_arg(const struct pl_call *c, int i)
 {
-	return i < c->nargs ? c->args[i] : clang_getNullCursor();
+	return i >= 0 && i < c->nargs ? c->args[i] : clang_getNullCursor();
+}
+
+/* The value an array argument's elements hold, and their slot. */
+static struct pl_val elem_value(const struct pl_fn *fn, const struct pl_state *st, CXCursor arg, int *slot)
+{
+	*slot = elem_slot_of(fn, arg);
+	if (*slot >= 0)
+		return st->v[*slot];
+	return pl_val_make(VK_CALLER);
+}
+
+static void do_release(struct pl_analysis *an, struct pl_state *st, int ev, const struct pl_call *c)
+{
+	const struct pl_fn *fn = an->fn;
+	const struct rule *ru = c->rule;
+	CXCursor arg = call_arg(c, ru->release_arg);
+	int vs;
+	struct pl_val v;
+	int whole_array = 0;
+	if (ru->release_array) {
+		v = elem_value(fn, st, arg, &vs);
+		whole_array = 1;
+	} else {
+		v = eval_expr(fn, st, arg, &vs);
+		int es = elem_slot_of(fn, arg);
+		if (es >= 0 && clang_getCursorKind(cursor_strip(arg)) != CXCursor_DeclRefExpr)
+			vs = es; /* put_page(pages[i]) */
+	}
+	if (an->report && (interesting(&v))) {
+		struct pl_release r = { fn, st, ev, c->name, ru->release_kind, arg, v };
+		checks_on_release(an->report, &r);
+	}
+	if (v.kind == VK_CALLER && vs >= 0) {
+		/* a reference held elsewhere cannot be assumed after this */
+		struct pl_val nv = pl_val_obj(ev, L_RELEASED, -1);
+		nv.end_ev = ev;
+		nv.pflags = v.pflags & PF_NETMEM;
+		st->v[vs] = nv;
+		return;
+	}
+	if (v.kind != VK_OBJ)
+		return;
+	int partial = (v.pflags & PF_ARRAY) && !whole_array;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		struct pl_val *w = &st->v[i];
+		if (!((w->kind == VK_OBJ && v.site >= 0 && w->site == v.site) || (int)i == vs))
+			continue;
+		if (w->kind != VK_OBJ)
+			continue;
+		if (w->refs > 1 && !partial && !whole_array) {
+			w->refs--; /* get_page(); put_page(): one reference is left */
+			continue;
+		}
+		w->pflags &= (uint8_t)~PF_HELD;
+		w->refs = 0;
+		if (partial)
+			continue; /* one element of many: the array as a whole is not freed */
+		w->level = L_RELEASED;
+		w->end_ev = ev;
+	}
+}
+
+/* Flags of a GUP flags argument: FOLL_LONGTERM, FOLL_PIN. */
+static uint8_t gup_flags(const struct pl_fn *fn, const struct pl_state *st, CXCursor arg)
+{
+	if (clang_Cursor_isNull(arg))
+		return 0;
+	int vs;
+	struct pl_val v = eval_expr(fn, st, arg, &vs);
+	return v.pflags & (PF_LONGTERM | PF_FOLL_PIN);
+}
+
+/* "'->pages[]'": the memory a store or GUP call writes, for messages. */
+static char *target_name(CXCursor e)
+{
+	e = cursor_strip(e);
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k == CXCursor_ArraySubscriptExpr || k == CXCursor_UnaryOperator) {
+		struct cursor_list kids = { 0 };
+		cursor_children(e, &kids);
+		char *inner = kids.n ? target_name(kids.v[0]) : xstrdup("''");
+		cursor_list_free(&kids);
+		size_t n = strlen(inner);
+		char *r = xasprintf("%.*s[]'", (int)(n > 0 ? n - 1 : 0), inner);
+		free(inner);
+		return r;
+	}
+	CXString s = clang_getCursorSpelling(e);
+	const char *name = clang_getCString(s);
+	char *r;
+	if (k == CXCursor_MemberRefExpr)
+		r = xasprintf("'->%s'", name && *name ? name : "?");
+	else
+		r = xasprintf("'%s'", name && *name ? name : "?");
+	clang_disposeString(s);
+	return r;
+}
+
+/* Memory that outlives the function: through a pointer, a global, a
+ * parameter's array. */
+static int long_lived(const struct pl_fn *fn, CXCursor lhs)
+{
+	lhs = cursor_strip(lhs);
+	for (int depth = 0; depth < 16; depth++) {
+		enum CXCursorKind k = clang_getCursorKind(lhs);
+		if (k == CXCursor_DeclRefExpr) {
+			CXCursor d = clang_getCursorReferenced(lhs);
+			if (clang_Cursor_hasVarDeclGlobalStorage(d) == 1)
+				return 1;
+			int s = cursor_map_get(&fn->vars, d);
+			return s >= 0 && fn->slots[s].is_param && fn->slots[s].is_pointer;
+		}
+		if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(lhs) == CXUnaryOperator_Deref)
+			return 1;
+		struct cursor_list kids = { 0 };
+		cursor_children(lhs, &kids);
+		CXCursor base = kids.n ? cursor_strip(kids.v[0]) : clang_getNullCursor();
+		cursor_list_free(&kids);
+		if (clang_Cursor_isNull(base))
+			return 0;
+		if (k == CXCursor_MemberRefExpr && type_is_pointer(clang_getCursorType(base)))
+			return 1; /* p->x */
+		if (k == CXCursor_ArraySubscriptExpr && type_is_pointer(clang_getCursorType(base)) &&
+		    clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+			return 1; /* p->arr[i] through a pointer member */
+		lhs = base;
+	}
+	return 0;
+}
+
+static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const struct pl_call *c, struct pl_val *r)
+{
+	const struct pl_fn *fn = an->fn;
+	const struct rule *ru = c->rule;
+	uint8_t fl = gup_flags(fn, st, call_arg(c, ru->gup_flags));
+	enum pl_hold hold = (ru->gup_hold == HOLD_PIN || (fl & PF_FOLL_PIN)) ? HOLD_PIN : ru->gup_hold;
+	int longterm = ru->gup_longterm || (fl & PF_LONGTERM);
+
+	struct pl_val nv = pl_val_obj(ev, L_HELD, ev);
+	nv.hold = (uint8_t)hold;
+	nv.acquire_ev = ev;
+	nv.refs = 1;
+	nv.pflags = PF_HELD | (longterm ? 0 : PF_MOVABLE);
+
+	CXCursor arg = call_arg(c, ru->gup_pages);
+	CXCursor sa = cursor_strip(arg);
+	int target = -1;
+	if (clang_getCursorKind(sa) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(sa) == CXUnaryOperator_AddrOf) {
+		struct cursor_list kids = { 0 };
+		cursor_children(sa, &kids);
+		if (kids.n && clang_getCursorKind(cursor_strip(kids.v[0])) == CXCursor_DeclRefExpr)
+			target = cursor_map_get(&fn->vars, clang_getCursorReferenced(cursor_strip(kids.v[0])));
+		cursor_list_free(&kids);
+	} else {
+		target = elem_slot_of(fn, arg);
+		if (target >= 0)
+			nv.pflags |= PF_ARRAY;
+	}
+	if (target >= 0) {
+		st->v[target] = nv;
+		if (fn->slots[target].elem_of_param)
+			st->v[target].pflags |= PF_ESCAPED;
+	} else if (!clang_Cursor_isNull(arg) && long_lived(fn, arg)) {
+		/* GUP writes straight into a long-lived object (ubuf->pages) */
+		if (an->report) {
+			char *t = target_name(arg);
+			struct pl_store s = { fn, ev, t, nv };
+			checks_on_store(an->report, &s);
+			free(t);
+		}
+	}
+	/* the result: nothing held when it is <= 0 */
+	*r = pl_val_make(VK_FACT);
+	r->fact = F_EMPTY;
+	r->neg = 1; /* "ret" alone: empty when false (zero) */
+	r->site = ev;
+	r->slot = target;
 }
 
 static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
@@ -119,6 +378,23 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 	const struct pl_event *e = &fn->ev[ev];
 	const struct pl_call *c = &fn->calls[e->aux];
 	const struct rule *ru = c->rule;
+
+	/* &page->lru handed to anything (list_add): the page is owned elsewhere */
+	for (int i = 0; i < c->nargs; i++) {
+		CXCursor a = cursor_strip(c->args[i]);
+		if (clang_getCursorKind(a) != CXCursor_UnaryOperator ||
+		    clang_getCursorUnaryOperatorKind(a) != CXUnaryOperator_AddrOf)
+			continue;
+		struct cursor_list kids = { 0 };
+		cursor_children(a, &kids);
+		CXCursor m = kids.n ? cursor_strip(kids.v[0]) : clang_getNullCursor();
+		cursor_list_free(&kids);
+		if (clang_getCursorKind(m) == CXCursor_MemberRefExpr) {
+			int vs;
+			struct pl_val v = eval_expr(fn, st, a, &vs);
+			escape(fn, st, &v);
+		}
+	}
 	if (!ru)
 		return;
 
@@ -126,14 +402,22 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		char *what = xasprintf("%s()", c->name);
 		for (int i = 0; i < ru->nuses; i++)
 			if (!clang_Cursor_isNull(call_arg(c, ru->uses[i])))
-				report_use(an, st, ev, call_arg(c, ru->uses[i]), what);
+				report_use(an, st, ev, call_arg(c, ru->uses[i]), what, ru);
 		free(what);
 	}
+	for (int i = 0; i < c->nargs && i < 32; i++)
+		if (ru->transfer_mask & (1u << i)) {
+			int vs;
+			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
+			escape(fn, st, &v);
+		}
 
 	if (ru->enter)
 		st->depth[ru->enter]++;
 	if (ru->exit)
 		end_scope(fn, st, ru->exit, ev);
+	if (ru->release_arg >= 0)
+		do_release(an, st, ev, c);
 
 	struct pl_val r = pl_val_make(VK_NONE);
 	int as;
@@ -178,25 +462,48 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 			r.origin_ev = ev;
 		break;
 	}
-	case RES_NEW:
+	case RES_NEW: {
+		enum pl_hold hold = ru->acquire_hold ? ru->acquire_hold : HOLD_REF;
 		r = pl_val_obj(ev, ru->result_level ? ru->result_level : L_HELD, ev);
+		r.hold = (uint8_t)hold;
+		r.acquire_ev = ev;
+		r.refs = 1;
+		r.pflags = PF_HELD | (ru->movable ? PF_MOVABLE : 0);
 		break;
+	}
 	default:
 		r = pl_val_make(type_is_pointer(clang_getCursorType(e->cur)) ? VK_CALLER : VK_NONE);
 		break;
 	}
 
+	if (ru->result_netmem) {
+		/* a page that may be a net_iov look-alike, unless tested */
+		int tested = (r.pflags & PF_PAGE_OK) ||
+			     (ru->result_netmem == NETMEM_UNLESS_READABLE && st->depth[SCOPE_READABLE] > 0);
+		if (r.kind != VK_OBJ)
+			r = pl_val_make(VK_CALLER);
+		if (!tested) {
+			r.pflags |= PF_NETMEM;
+			if (r.site < 0)
+				r.site = ev;
+			r.origin_ev = ev;
+		}
+		r.pflags &= (uint8_t)~PF_PAGE_OK;
+	}
+
 	if (ru->guard_level != L_NONE) {
 		struct pl_val a = eval_expr(fn, st, call_arg(c, ru->guard_arg), &as);
-		if ((a.kind == VK_NONE || a.kind == VK_BOTTOM) && as >= 0) {
+		enum pl_hold hold = ru->guard_level == L_HELD ? (ru->acquire_hold ? ru->acquire_hold : HOLD_REF) : 0;
+		if ((a.kind == VK_NONE || a.kind == VK_BOTTOM) && as >= 0 && ru->guard_level != L_HELD) {
 			a = pl_val_obj(ev, L_ARBITRARY, -1);
 			st->v[as] = a;
 		}
-		if (a.kind == VK_OBJ) {
+		if (a.kind == VK_OBJ || (a.kind == VK_CALLER && hold)) {
 			struct pl_val f = pl_val_make(VK_FACT);
 			f.fact = F_RAISE;
 			f.level = (uint8_t)effective_level(ru->guard_level, st);
-			f.site = a.site;
+			f.hold = (uint8_t)hold;
+			f.site = a.kind == VK_OBJ ? a.site : -1;
 			f.slot = as;
 			f.guard_ev = ev;
 			f.neg = ru->guard_when == WHEN_FALSE;
@@ -213,8 +520,45 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		r.site = a.kind == VK_OBJ ? a.site : -1;
 		r.slot = as;
 	}
+	if (ru->gup_pages >= 0)
+		do_gup(an, st, ev, c, &r);
+	if (ru->netiov_test_arg >= 0) {
+		eval_expr(fn, st, call_arg(c, ru->netiov_test_arg), &as);
+		r = pl_val_make(VK_FACT);
+		r.fact = F_NETIOV;
+		r.slot = as;
+	}
+	if (ru->readable_test) {
+		r = pl_val_make(VK_FACT);
+		r.fact = F_SCOPE;
+		r.level = SCOPE_READABLE;
+	}
 	if (c->result_slot >= 0)
 		st->v[c->result_slot] = r;
+}
+
+static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, struct pl_val v)
+{
+	const struct pl_fn *fn = an->fn;
+	const struct pl_event *e = &fn->ev[ev];
+	if (v.kind != VK_OBJ)
+		return;
+	CXCursor lhs = clang_getNullCursor();
+	if (clang_getCursorKind(e->cur) == CXCursor_BinaryOperator) {
+		struct cursor_list kids = { 0 };
+		cursor_children(e->cur, &kids);
+		if (kids.n)
+			lhs = kids.v[0];
+		cursor_list_free(&kids);
+	}
+	int lived = !clang_Cursor_isNull(lhs) && long_lived(fn, lhs);
+	if (an->report && lived) {
+		char *t = target_name(lhs);
+		struct pl_store s = { fn, ev, t, v };
+		checks_on_store(an->report, &s);
+		free(t);
+	}
+	escape(fn, st, &v);
 }
 
 void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
@@ -226,15 +570,41 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 	case EV_CALL:
 		transfer_call(an, st, ev);
 		break;
-	case EV_ASSIGN:
-	case EV_COPY:
-		if (e->slot >= 0) {
-			struct pl_val v = eval_expr(fn, st, e->src, &vs);
-			st->v[e->slot] = v;
+	case EV_ASSIGN: {
+		struct pl_val v = eval_expr(fn, st, e->src, &vs);
+		if (e->slot < 0) {
+			transfer_store(an, st, ev, v);
+			break;
 		}
+		if (fn->slots[e->slot].is_elem) {
+			/* pages[i] = page: the element summary takes the page */
+			if (fn->slots[e->slot].elem_of_param)
+				escape(fn, st, &v);
+			if (v.kind == VK_OBJ)
+				v.pflags |= PF_ARRAY;
+		}
+		st->v[e->slot] = v;
+		break;
+	}
+	case EV_COPY:
+		if (e->slot >= 0)
+			st->v[e->slot] = eval_expr(fn, st, e->src, &vs);
 		break;
 	case EV_UPDATE: {
 		struct pl_val v = st->v[e->slot];
+		if (clang_getCursorKind(e->cur) == CXCursor_CompoundAssignOperator &&
+		    clang_getCursorBinaryOperatorKind(e->cur) == CXBinaryOperator_OrAssign) {
+			/* flags |= FOLL_LONGTERM */
+			struct cursor_list kids = { 0 };
+			cursor_children(e->cur, &kids);
+			if (kids.n == 2) {
+				struct pl_val rhs = eval_expr(fn, st, kids.v[1], &vs);
+				v.pflags |= rhs.pflags & (PF_LONGTERM | PF_FOLL_PIN);
+			}
+			cursor_list_free(&kids);
+			st->v[e->slot] = v;
+			break;
+		}
 		if (!fn->slots[e->slot].is_pointer && !(v.kind == VK_CALLER || (v.kind == VK_OBJ && v.level == L_HELD)))
 			v = pl_val_make(VK_NONE);
 		st->v[e->slot] = v;
@@ -261,11 +631,20 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 		} else if (k == CXCursor_ArraySubscriptExpr) {
 			what = "'[]'";
 		}
-		report_use(an, st, ev, e->src, what);
+		report_use(an, st, ev, e->src, what, NULL);
 		free(owned);
 		break;
 	}
-	case EV_RETURN:
+	case EV_RETURN: {
+		if (!clang_Cursor_isNull(e->src)) {
+			struct pl_val v = eval_expr(fn, st, e->src, &vs);
+			escape(fn, st, &v);
+		}
+		if (an->report) {
+			struct pl_return r = { fn, st, ev };
+			checks_on_return(an->report, &r);
+		}
 		break;
+	}
 	}
 }

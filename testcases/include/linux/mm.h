@@ -144,28 +144,71 @@ static inline void put_page(struct page *page)
 extern bool get_page_unless_zero(struct page *page);
 extern bool try_get_page(struct page *page);
 extern void release_pages(struct page **pages, int nr);
+extern void folio_put_refs(struct folio *folio, int refs);
+extern int put_page_testzero(struct page *page);
 
-/* ---- GUP and pins (for later checks) ------------------------------------ */
-#define FOLL_WRITE	0x01
-#define FOLL_GET	0x04
-#define FOLL_PIN	0x10000
-#define FOLL_LONGTERM	0x100
+/* ---- GUP and pins: kernel 6.1 signatures and FOLL_* values -------------- */
+#define FOLL_WRITE	0x01	/* check pte is writable */
+#define FOLL_TOUCH	0x02	/* mark page accessed */
+#define FOLL_GET	0x04	/* do get_page on page */
+#define FOLL_DUMP	0x08	/* give error on hole if it would be zero */
+#define FOLL_FORCE	0x10	/* get_user_pages read/write w/o permission */
+#define FOLL_NOWAIT	0x20	/* if a disk transfer is needed, start the IO */
+#define FOLL_NOFAULT	0x80	/* do not fault in pages */
+#define FOLL_HWPOISON	0x100	/* check page is hwpoisoned */
+#define FOLL_ANON	0x8000	/* don't do file mappings */
+#define FOLL_LONGTERM	0x10000	/* mapping lifetime is indefinite: see below */
+#define FOLL_SPLIT_PMD	0x20000	/* split huge pmd before returning */
+#define FOLL_PIN	0x40000	/* pages must be released via unpin_user_page */
+#define FOLL_FAST_ONLY	0x80000	/* gup_fast: prevent fall-back to slow gup */
+
+struct file;
 
 extern long get_user_pages(unsigned long start, unsigned long nr_pages,
-			   unsigned int gup_flags, struct page **pages);
-extern long get_user_pages_fast(unsigned long start, int nr_pages,
-				unsigned int gup_flags, struct page **pages);
+			   unsigned int gup_flags, struct page **pages,
+			   struct vm_area_struct **vmas);
+extern int get_user_pages_fast(unsigned long start, int nr_pages,
+			       unsigned int gup_flags, struct page **pages);
+extern int get_user_pages_fast_only(unsigned long start, int nr_pages,
+				    unsigned int gup_flags, struct page **pages);
+extern long get_user_pages_remote(struct mm_struct *mm, unsigned long start,
+				  unsigned long nr_pages, unsigned int gup_flags,
+				  struct page **pages, struct vm_area_struct **vmas,
+				  int *locked);
+extern long get_user_pages_unlocked(unsigned long start, unsigned long nr_pages,
+				    struct page **pages, unsigned int gup_flags);
 extern long pin_user_pages(unsigned long start, unsigned long nr_pages,
-			   unsigned int gup_flags, struct page **pages);
+			   unsigned int gup_flags, struct page **pages,
+			   struct vm_area_struct **vmas);
 extern int pin_user_pages_fast(unsigned long start, int nr_pages,
 			       unsigned int gup_flags, struct page **pages);
+extern int pin_user_pages_fast_only(unsigned long start, int nr_pages,
+				    unsigned int gup_flags, struct page **pages);
+extern long pin_user_pages_remote(struct mm_struct *mm, unsigned long start,
+				  unsigned long nr_pages, unsigned int gup_flags,
+				  struct page **pages, struct vm_area_struct **vmas,
+				  int *locked);
+extern long pin_user_pages_unlocked(unsigned long start, unsigned long nr_pages,
+				    struct page **pages, unsigned int gup_flags);
 extern void unpin_user_page(struct page *page);
 extern void unpin_user_pages(struct page **pages, unsigned long npages);
 extern void unpin_user_pages_dirty_lock(struct page **pages, unsigned long npages,
 					bool make_dirty);
+extern void unpin_user_page_range_dirty_lock(struct page *page, unsigned long npages,
+					     bool make_dirty);
 extern void unpin_folio(struct folio *folio);
+extern void unpin_folios(struct folio **folios, unsigned long nfolios);
+/* Newer than 6.1 (6.11), declared here for the longterm cases. */
+extern long memfd_pin_folios(struct file *memfd, loff_t start, loff_t end,
+			     struct folio **folios, unsigned int max_folios,
+			     pgoff_t *offset);
 
 extern int set_page_dirty(struct page *page);
+extern int set_page_dirty_lock(struct page *page);
+extern bool folio_mark_dirty(struct folio *folio);
+extern void folio_lock(struct folio *folio);
+extern void folio_unlock(struct folio *folio);
+extern void mark_page_accessed(struct page *page);
 extern void lock_page(struct page *page);
 extern void unlock_page(struct page *page);
 

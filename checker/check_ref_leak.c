@@ -1,0 +1,78 @@
+/* page-ref-leak: a reference, pin or allocation taken in this function that
+ * is neither released, stored, returned nor handed over on some path: the
+ * error paths of GUP ladders, lookups and speculative references. */
+#include "checks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The variable that names the object, for messages. */
+static const char *object_name(const struct pl_fn *fn, const struct pl_state *st, int site)
+{
+	const char *best = NULL;
+	int best_ptr = 0;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		if (st->v[i].kind != VK_OBJ || st->v[i].site != site || !fn->slots[i].name)
+			continue;
+		/* the array, else a page pointer, else anything named */
+		if (!best || fn->slots[i].is_elem || (fn->slots[i].is_pointer && !best_ptr)) {
+			best = fn->slots[i].name;
+			best_ptr = fn->slots[i].is_pointer;
+		}
+	}
+	return best;
+}
+
+static void on_return(struct pl_checks_run *run, const struct pl_return *r)
+{
+	const struct pl_fn *fn = r->fn;
+	int *seen = xcalloc(fn->nslots ? fn->nslots : 1, sizeof(int));
+	size_t nseen = 0;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		const struct pl_val *v = &r->st->v[i];
+		/* only what a variable still names: temporaries of calls that were
+		 * assigned, tested or dropped carry stale copies */
+		if (!fn->slots[i].name)
+			continue;
+		if (v->kind != VK_OBJ || !(v->pflags & PF_HELD) || (v->pflags & PF_ESCAPED) || v->acquire_ev < 0 ||
+		    v->level == L_RELEASED || v->hold == HOLD_NONE)
+			continue;
+		int dup = 0;
+		for (size_t j = 0; j < nseen && !dup; j++)
+			dup = seen[j] == v->site;
+		if (dup)
+			continue;
+		seen[nseen++] = v->site;
+		const char *name = object_name(fn, r->st, v->site);
+		const char *callee = event_callee(fn, v->acquire_ev);
+		char *msg;
+		const char *note;
+		if (v->pflags & PF_ARRAY) {
+			msg = xasprintf("pages %s into '%s' by %s() are not released on this path",
+					v->hold == HOLD_PIN ? "pinned" : "referenced", name ? name : "the array", callee);
+			note = v->hold == HOLD_PIN ? "pinned here" : "reference taken here";
+		} else if (v->hold == HOLD_PIN) {
+			msg = xasprintf("pin on '%s' taken by %s() is not released on this path", name ? name : "the page",
+					callee);
+			note = "pinned here";
+		} else if (v->hold == HOLD_OWNED) {
+			msg = name ? xasprintf("page '%s' allocated by %s() is not freed on this path", name, callee)
+				   : xasprintf("page allocated by %s() is not freed on this path", callee);
+			note = "allocated here";
+		} else {
+			msg = xasprintf("reference to '%s' taken by %s() is not released on this path",
+					name ? name : "the page", callee);
+			note = "reference taken here";
+		}
+		struct pl_finding f = finding_at_event(fn, r->ev, v->site, "page-ref-leak", msg);
+		finding_note(fn, &f, v->acquire_ev, xstrdup(note));
+		findings_add(run->out, &f);
+	}
+	free(seen);
+}
+
+const struct pl_check check_ref_leak = {
+	.id = "page-ref-leak",
+	.summary = "a reference or pin taken here is neither released, stored, returned nor handed over on some path",
+	.on_return = on_return,
+};
