@@ -289,7 +289,8 @@ static int add_call(struct builder *b, const char *name, const struct rule *ru, 
 	if (ru && (ru->result == RES_SOURCE || ru->result == RES_NEW || ru->guard_level != L_NONE ||
 		   ru->release_arg >= 0 || ru->gup_pages >= 0 || ru->result_netmem))
 		fn->creates_objects = 1;
-	if (ru && (ru->gup_pages >= 0 || ru->netiov_test_arg >= 0 || ru->readable_test) && c.result_slot < 0)
+	if (ru && (ru->gup_pages >= 0 || ru->netiov_test_arg >= 0 || ru->readable_test || ru->result_netmem) &&
+	    c.result_slot < 0)
 		c.result_slot = temp_slot(fn, e);
 	VEC_PUSH(fn->calls, fn->ncalls, fn->calls_cap, c);
 	int idx = (int)fn->ncalls - 1;
@@ -399,8 +400,11 @@ static void lower_call(struct builder *b, CXCursor e)
 	const struct rule *ru = name ? rules_lookup(fn->rules, name) : NULL;
 	int idx = add_call(b, name ? name : "", ru, 0, n < 0 ? 0 : n, args, e);
 	emit(b, EV_CALL, e, e, fn->calls[idx].result_slot, idx);
-	/* a variable whose address is passed may be written by the callee */
+	/* a variable whose address is passed may be written by the callee
+	 * (except where the rule says how: GUP's &page) */
 	for (int i = 0; i < n; i++) {
+		if (ru && ru->gup_pages == i)
+			continue;
 		CXCursor a = cursor_strip(args[i]);
 		if (clang_getCursorKind(a) == CXCursor_UnaryOperator &&
 		    clang_getCursorUnaryOperatorKind(a) == CXUnaryOperator_AddrOf) {

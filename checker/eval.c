@@ -123,7 +123,7 @@ static struct pl_val eval_binary(const struct pl_fn *fn, const struct pl_state *
 		if (is_null_constant(fn, st, l))
 			other = r;
 		else if (!is_null_constant(fn, st, r))
-			return pl_val_make(VK_NONE);
+			return compare_count(fn, st, l, r, op);
 		struct pl_val v = eval_expr(fn, st, other, &ls);
 		if (v.kind == VK_FACT && v.fact == F_EMPTY)
 			return compare_count(fn, st, other, clang_equalCursors(other, l) ? r : l, op);
@@ -168,8 +168,8 @@ static struct pl_val eval_unary(const struct pl_fn *fn, const struct pl_state *s
 			v.neg ^= 1;
 			return v;
 		}
-		if (type_is_pointer(clang_getCursorType(op)))
-			return nonnull_fact(v, os, 1);
+		if (type_is_pointer(clang_getCursorType(op)) || v.kind == VK_OBJ)
+			return nonnull_fact(v, os, 1); /* !page, !addr */
 		return pl_val_make(VK_NONE);
 	}
 	case CXUnaryOperator_Extension:
@@ -228,6 +228,23 @@ static struct pl_val compare_count(const struct pl_fn *fn, const struct pl_state
 	struct pl_val b = eval_expr(fn, st, r, &rs);
 	struct pl_val f = a;
 	int zero_right = b.kind == VK_BOTTOM;
+	if (a.kind == VK_FACT && a.fact == F_EMPTY && a.level == 1 && !zero_right) {
+		/* one page asked for: gup(addr, 1, ..., &page) != 1 */
+		CXCursor rr = cursor_strip(r);
+		CXEvalResult ev = clang_getCursorKind(rr) == CXCursor_IntegerLiteral ? clang_Cursor_Evaluate(rr) : NULL;
+		int one = ev && clang_EvalResult_getKind(ev) == CXEval_Int && clang_EvalResult_getAsLongLong(ev) == 1;
+		if (ev)
+			clang_EvalResult_dispose(ev);
+		if (one && (op == CXBinaryOperator_NE || op == CXBinaryOperator_LT)) {
+			f.neg = 0;
+			return f;
+		}
+		if (one && (op == CXBinaryOperator_EQ)) {
+			f.neg = 1;
+			return f;
+		}
+		return pl_val_make(VK_NONE);
+	}
 	if (!(a.kind == VK_FACT && a.fact == F_EMPTY && zero_right))
 		return pl_val_make(VK_NONE);
 	switch (op) {

@@ -82,6 +82,14 @@ struct pl_val pl_val_join(const struct pl_val *a, const struct pl_val *b)
 	if (pl_val_equal(a, b))
 		return *a;
 	if (a->kind == VK_FACT || b->kind == VK_FACT) {
+		/* the same condition about the same variable from two calls (pin or
+		 * get on two paths into one array) still tells it */
+		if (a->kind == VK_FACT && b->kind == VK_FACT && a->fact == b->fact && a->neg == b->neg &&
+		    a->slot == b->slot && a->slot >= 0 && a->level == b->level && a->hold == b->hold) {
+			struct pl_val r = *a;
+			r.site = -1;
+			return r;
+		}
 		/* differing conditions tell nothing after the join */
 		return pl_val_make(VK_NONE);
 	}

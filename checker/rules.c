@@ -139,11 +139,13 @@ static int gup_field(struct load_ctx *c, const char *key, struct fy_node *v, int
 		return parse_int(c, v, line, key, &ru->gup_pages);
 	if (!strcmp(key, "flags"))
 		return parse_int(c, v, line, key, &ru->gup_flags);
+	if (!strcmp(key, "nr"))
+		return parse_int(c, v, line, key, &ru->gup_nr);
 	if (!strcmp(key, "hold"))
 		return parse_hold(c, v, line, &ru->gup_hold);
 	if (!strcmp(key, "longterm"))
 		return parse_bool(c, v, line, key, &ru->gup_longterm);
-	return fail(c, line, "unknown key '%s' in gup (expected pages, flags, hold, longterm)", key);
+	return fail(c, line, "unknown key '%s' in gup (expected pages, nr, flags, hold, longterm)", key);
 }
 
 static int parse_scope(struct load_ctx *c, struct fy_node *n, int line, enum rule_scope *out)
@@ -291,7 +293,7 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 	ru.err_arg = -1;
 	ru.guard_arg = -1;
 	ru.release_arg = -1;
-	ru.gup_pages = ru.gup_flags = -1;
+	ru.gup_pages = ru.gup_flags = ru.gup_nr = -1;
 	ru.netiov_test_arg = -1;
 	ru.file = c->file;
 	int line = 0;
@@ -353,14 +355,16 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 		} else if (!strcmp(key, "netiov-test")) {
 			if (parse_int(c, v, kl, key, &ru.netiov_test_arg))
 				return -1;
-		} else if (!strcmp(key, "readable-test")) {
-			if (parse_bool(c, v, kl, key, &ru.readable_test))
+		} else if (!strcmp(key, "readable-when")) {
+			enum rule_when w;
+			if (parse_when(c, v, kl, &w))
 				return -1;
+			ru.readable_test = (int)w;
 		} else if (!strcmp(key, "doc")) {
 			/* free text for readers */
 		} else {
 			return fail(c, kl, "unknown key '%s' (expected name, uses, result, guard, error-pointer, enter, exit, "
-				    "release, gup, transfer, device-query, netiov-test, readable-test, doc)", key);
+				    "release, gup, transfer, device-query, netiov-test, readable-when, doc)", key);
 		}
 	}
 	ru.line = line;

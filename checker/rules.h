@@ -80,6 +80,7 @@ struct rule {
 	enum rule_release release_kind;
 	int release_array;          /* releases every element of array argument */
 	int gup_pages, gup_flags;   /* GUP: array (or &page) argument, flags argument; -1 none */
+	int gup_nr;                 /* GUP: number of pages asked for; -1 none */
 	enum pl_hold gup_hold;
 	int gup_longterm;           /* always long-term (memfd_pin_folios) */
 	unsigned transfer_mask;     /* arguments whose page ownership passes to the callee */
@@ -88,7 +89,7 @@ struct rule {
 	/* net_iov look-alikes */
 	enum rule_netmem result_netmem;
 	int netiov_test_arg;        /* netmem_is_net_iov(): -1 none */
-	int readable_test;          /* skb_frags_readable(): true => frags are pages */
+	int readable_test;          /* enum rule_when: when frags are pages (skb_frags_readable(): true) */
 };
 
 struct rules {

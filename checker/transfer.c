@@ -130,8 +130,8 @@ void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int trut
 		apply_fact(fn, st, &v, truth);
 		return;
 	}
-	if (!truth && vs >= 0 && fn->slots[vs].is_pointer)
-		no_object(fn, st, vs);
+	if (!truth && vs >= 0 && (fn->slots[vs].is_pointer || v.kind == VK_OBJ))
+		no_object(fn, st, vs); /* if (!page), if (!addr) of __get_free_page() */
 }
 
 /* When a scope closes, the guarantees that depended on it end. */
@@ -224,6 +224,8 @@ static void do_release(struct pl_analysis *an, struct pl_state *st, int ev, cons
 		struct pl_release r = { fn, st, ev, c->name, ru->release_kind, arg, v };
 		checks_on_release(an->report, &r);
 	}
+	if (v.kind == VK_CALLER && vs >= 0 && fn->slots[vs].is_elem && !whole_array)
+		return; /* put_page(pages[i]) of the caller's array: one element of many */
 	if (v.kind == VK_CALLER && vs >= 0) {
 		/* a reference held elsewhere cannot be assumed after this */
 		struct pl_val nv = pl_val_obj(ev, L_RELEASED, -1);
@@ -322,6 +324,23 @@ static int long_lived(const struct pl_fn *fn, CXCursor lhs)
 	return 0;
 }
 
+/* Value of an integer constant expression, -1 if it is not one. */
+static long long int_constant(CXCursor e)
+{
+	if (clang_Cursor_isNull(e))
+		return -1;
+	e = cursor_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_IntegerLiteral)
+		return -1;
+	CXEvalResult r = clang_Cursor_Evaluate(e);
+	long long v = -1;
+	if (r && clang_EvalResult_getKind(r) == CXEval_Int)
+		v = clang_EvalResult_getAsLongLong(r);
+	if (r)
+		clang_EvalResult_dispose(r);
+	return v;
+}
+
 static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const struct pl_call *c, struct pl_val *r)
 {
 	const struct pl_fn *fn = an->fn;
@@ -364,12 +383,13 @@ static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const st
 			free(t);
 		}
 	}
-	/* the result: nothing held when it is <= 0 */
+	/* the result: nothing held when it is <= 0 (or != 1 when one page was asked for) */
 	*r = pl_val_make(VK_FACT);
 	r->fact = F_EMPTY;
 	r->neg = 1; /* "ret" alone: empty when false (zero) */
 	r->site = ev;
 	r->slot = target;
+	r->level = (uint8_t)(ru->gup_nr >= 0 && int_constant(call_arg(c, ru->gup_nr)) == 1);
 }
 
 static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
@@ -532,6 +552,7 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		r = pl_val_make(VK_FACT);
 		r.fact = F_SCOPE;
 		r.level = SCOPE_READABLE;
+		r.neg = ru->readable_test == WHEN_FALSE;
 	}
 	if (c->result_slot >= 0)
 		st->v[c->result_slot] = r;
@@ -578,8 +599,10 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 		}
 		if (fn->slots[e->slot].is_elem) {
 			/* pages[i] = page: the element summary takes the page */
-			if (fn->slots[e->slot].elem_of_param)
+			if (fn->slots[e->slot].elem_of_param && v.kind == VK_OBJ) {
 				escape(fn, st, &v);
+				v.pflags |= PF_ESCAPED;
+			}
 			if (v.kind == VK_OBJ)
 				v.pflags |= PF_ARRAY;
 		}
@@ -639,6 +662,11 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 		if (!clang_Cursor_isNull(e->src)) {
 			struct pl_val v = eval_expr(fn, st, e->src, &vs);
 			escape(fn, st, &v);
+			int es = elem_slot_of(fn, e->src); /* return pages: the pages go too */
+			if (es >= 0) {
+				escape(fn, st, &st->v[es]);
+				st->v[es].pflags |= PF_ESCAPED;
+			}
 		}
 		if (an->report) {
 			struct pl_return r = { fn, st, ev };

@@ -6,6 +6,8 @@
  * __get_free_pages(), as in the kernel. The owned page's pfn round-trips
  * through pfn_to_page(page_to_pfn(...)) without losing ownership.
  */
+/* pagelife-args: --checks=-page-ref-leak
+ * (this case is about page-unguarded-deref; its references are not the point) */
 #include <linux/mm.h>
 #include <linux/highmem.h>
 

@@ -4,6 +4,8 @@
  * the rules do not know are the caller's (or that code's) responsibility:
  * using them is not reported. Covers ->, [], *, flag tests and get_page().
  */
+/* pagelife-args: --checks=-page-ref-leak
+ * (this case is about page-unguarded-deref; its references are not the point) */
 #include <linux/mm.h>
 
 struct buf {

@@ -5,6 +5,8 @@
  * (What happens to the reference when the second operand is false is the
  * business of a later check, page-ref-leak, not of this one.)
  */
+/* pagelife-args: --checks=-page-ref-leak
+ * (this case is about page-unguarded-deref; its references are not the point) */
 #include <linux/mm.h>
 
 bool lru_with_ref(unsigned long pfn)

@@ -4,6 +4,8 @@
  * condition through unlikely(), so returning on them leaves the page
  * referenced on the fall-through path.
  */
+/* pagelife-args: --checks=-page-ref-leak
+ * (this case is about page-unguarded-deref; its references are not the point) */
 #include <linux/mm.h>
 
 int warn_ref(unsigned long pfn)

@@ -4,6 +4,8 @@
  * or after "if (get_page_unless_zero(page)) return" (wrong polarity), or in
  * the else of a stored result, is unguarded. Three pages, three warnings.
  */
+/* pagelife-args: --checks=-page-ref-leak
+ * (this case is about page-unguarded-deref; its references are not the point) */
 #include <linux/mm.h>
 
 int failure_branch(unsigned long pfn)
