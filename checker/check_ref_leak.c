@@ -34,8 +34,7 @@ static void on_return(struct pl_checks_run *run, const struct pl_return *r)
 		 * assigned, tested or dropped carry stale copies */
 		if (!fn->slots[i].name)
 			continue;
-		if (v->kind != VK_OBJ || !(v->pflags & PF_HELD) || (v->pflags & PF_ESCAPED) || v->acquire_ev < 0 ||
-		    v->level == L_RELEASED || v->hold == HOLD_NONE)
+		if (v->kind != VK_OBJ || !(v->pflags & PF_HELD) || v->acquire_ev < 0 || v->hold == HOLD_NONE)
 			continue;
 		int dup = 0;
 		for (size_t j = 0; j < nseen && !dup; j++)

@@ -115,6 +115,7 @@ static struct pl_val eval_binary(const struct pl_fn *fn, const struct pl_state *
 	case CXBinaryOperator_LT:
 	case CXBinaryOperator_LE:
 	case CXBinaryOperator_GT:
+	case CXBinaryOperator_GE:
 		return compare_count(fn, st, l, r, op);
 	case CXBinaryOperator_EQ:
 	case CXBinaryOperator_NE: {
@@ -151,7 +152,18 @@ static struct pl_val eval_unary(const struct pl_fn *fn, const struct pl_state *s
 		CXCursor s = cursor_strip(op);
 		enum CXCursorKind k = clang_getCursorKind(s);
 		if (k == CXCursor_MemberRefExpr || k == CXCursor_ArraySubscriptExpr) {
-			/* &folio->page, &pages[i]: an address inside what the base points to */
+			/* &folio->page, &pages[i], &page->lru (through unnamed unions):
+			 * an address inside what the base pointer points to */
+			for (int d = 0; d < 8; d++) {
+				struct cursor_list kids = { 0 };
+				cursor_children(s, &kids);
+				CXCursor base = kids.n ? cursor_strip(kids.v[0]) : clang_getNullCursor();
+				cursor_list_free(&kids);
+				if (clang_Cursor_isNull(base) || type_is_pointer(clang_getCursorType(base)) ||
+				    clang_getCursorKind(base) != CXCursor_MemberRefExpr)
+					break;
+				s = base; /* a.b.c: keep going to the pointer */
+			}
 			struct cursor_list kids = { 0 };
 			cursor_children(s, &kids);
 			struct pl_val v = kids.n ? eval_expr(fn, st, kids.v[0], &os) : by_type(e);
@@ -254,6 +266,7 @@ static struct pl_val compare_count(const struct pl_fn *fn, const struct pl_state
 		f.neg = 0;
 		return f;
 	case CXBinaryOperator_GT: /* ret > 0 */
+	case CXBinaryOperator_GE: /* ret >= 0: false means ret < 0 */
 	case CXBinaryOperator_NE:
 		f.neg = 1;
 		return f;

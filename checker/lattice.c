@@ -106,9 +106,16 @@ struct pl_val pl_val_join(const struct pl_val *a, const struct pl_val *b)
 	 * are held only if held on every path: a release loop may run 0 times. */
 	uint8_t may = PF_MOVABLE | PF_NETMEM | PF_ARRAY;
 	uint8_t must = PF_ESCAPED | PF_PAGE_OK | PF_LONGTERM | PF_FOLL_PIN;
-	r.pflags = (uint8_t)(((a->pflags | b->pflags) & may) | ((a->pflags & b->pflags) & must));
+	/* a caller's page on the other path has nothing of ours to escape */
+	uint8_t ma = a->kind == VK_CALLER && b->kind == VK_OBJ ? b->pflags : a->pflags;
+	uint8_t mb = b->kind == VK_CALLER && a->kind == VK_OBJ ? a->pflags : b->pflags;
+	r.pflags = (uint8_t)(((a->pflags | b->pflags) & may) | ((ma & mb) & must));
+	/* element-wise release loops clear "held" without freeing the array:
+	 * there, held needs every path; a whole release (unpin_user_pages())
+	 * joined with a path that kept the pages is a leak on that path */
 	int array = (a->pflags | b->pflags) & PF_ARRAY;
-	int held = array ? (a->pflags & b->pflags & PF_HELD) : ((a->pflags | b->pflags) & PF_HELD);
+	int whole = (a->kind == VK_OBJ && a->level == L_RELEASED) || (b->kind == VK_OBJ && b->level == L_RELEASED);
+	int held = (array && !whole) ? (a->pflags & b->pflags & PF_HELD) : ((a->pflags | b->pflags) & PF_HELD);
 	if (held)
 		r.pflags |= PF_HELD;
 	if (o->refs > r.refs)

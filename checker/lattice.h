@@ -50,7 +50,7 @@ enum pl_hold {
 
 /* Flags of a value. */
 enum pl_pflag {
-	PF_HELD = 1,       /* the reference or pin is still held here */
+	PF_HELD = 1,       /* the reference or pin is still owed here: held, not handed over */
 	PF_ESCAPED = 2,    /* stored, returned or handed over: no longer ours to release */
 	PF_MOVABLE = 4,    /* a plain reference to a possibly movable page (no FOLL_LONGTERM) */
 	PF_NETMEM = 8,     /* may be a net_iov look-alike, not a struct page */

@@ -59,8 +59,14 @@ static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, 
 		if (!same_object(v, (int)i, site, slot))
 			continue;
 		if (level == L_HELD) {
+			/* a copy already stored in an array stays handed over */
+			int stored = fn->slots[i].is_elem && (v->pflags & PF_ESCAPED);
 			if (v->kind == VK_OBJ || (int)i == slot)
 				take(v, hold, guard_ev, site);
+			if (stored) {
+				v->pflags |= PF_ESCAPED;
+				v->pflags &= (uint8_t)~PF_HELD;
+			}
 			continue;
 		}
 		if (v->kind == VK_OBJ && v->level < level) {
@@ -167,8 +173,10 @@ static void escape(const struct pl_fn *fn, struct pl_state *st, const struct pl_
 	if (v->kind != VK_OBJ || v->site < 0)
 		return;
 	for (size_t i = 0; i < fn->nslots; i++)
-		if (st->v[i].kind == VK_OBJ && st->v[i].site == v->site)
+		if (st->v[i].kind == VK_OBJ && st->v[i].site == v->site) {
 			st->v[i].pflags |= PF_ESCAPED;
+			st->v[i].pflags &= (uint8_t)~PF_HELD; /* no longer owed by this function */
+		}
 }
 
 static int interesting(const struct pl_val *v)
@@ -372,8 +380,10 @@ static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const st
 	}
 	if (target >= 0) {
 		st->v[target] = nv;
-		if (fn->slots[target].elem_of_param)
+		if (fn->slots[target].elem_of_param) {
 			st->v[target].pflags |= PF_ESCAPED;
+			st->v[target].pflags &= (uint8_t)~PF_HELD;
+		}
 	} else if (!clang_Cursor_isNull(arg) && long_lived(fn, arg)) {
 		/* GUP writes straight into a long-lived object (ubuf->pages) */
 		if (an->report) {
@@ -602,6 +612,7 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 			if (fn->slots[e->slot].elem_of_param && v.kind == VK_OBJ) {
 				escape(fn, st, &v);
 				v.pflags |= PF_ESCAPED;
+				v.pflags &= (uint8_t)~PF_HELD;
 			}
 			if (v.kind == VK_OBJ)
 				v.pflags |= PF_ARRAY;
@@ -628,7 +639,9 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 			st->v[e->slot] = v;
 			break;
 		}
-		if (!fn->slots[e->slot].is_pointer && !(v.kind == VK_CALLER || (v.kind == VK_OBJ && v.level == L_HELD)))
+		/* pfn++ is another page: only a range we allocated stays ours */
+		if (!fn->slots[e->slot].is_pointer &&
+		    !(v.kind == VK_CALLER || (v.kind == VK_OBJ && v.level == L_HELD && v.hold == HOLD_OWNED)))
 			v = pl_val_make(VK_NONE);
 		st->v[e->slot] = v;
 		break;
@@ -666,6 +679,7 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 			if (es >= 0) {
 				escape(fn, st, &st->v[es]);
 				st->v[es].pflags |= PF_ESCAPED;
+				st->v[es].pflags &= (uint8_t)~PF_HELD;
 			}
 		}
 		if (an->report) {

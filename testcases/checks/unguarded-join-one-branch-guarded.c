@@ -4,6 +4,9 @@
  * the page may be unreferenced and arbitrary. Reported once, at the first
  * use after the join.
  */
+/* pagelife-args: --checks=-page-ref-leak
+ * (the reference is released under a correlated condition the analysis
+ * does not follow; this case is about page-unguarded-deref) */
 #include <linux/mm.h>
 
 bool page_is_lru_maybe_ref(unsigned long pfn, bool want_ref)

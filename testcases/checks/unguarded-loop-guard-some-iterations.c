@@ -4,6 +4,9 @@
  * after the inner join happens on every iteration, so it is unsafe on the
  * even ones.
  */
+/* pagelife-args: --checks=-page-ref-leak
+ * (the reference is released under a correlated condition the analysis
+ * does not follow; this case is about page-unguarded-deref) */
 #include <linux/mm.h>
 
 unsigned long scan_block(unsigned long base_pfn, unsigned long nr)

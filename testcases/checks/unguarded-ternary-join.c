@@ -4,6 +4,9 @@
  * weakest arm. The NULL check is not a guarantee for the pfn_to_page() arm.
  * Only the pfn_to_page() page is reported (the allocated one is owned).
  */
+/* pagelife-args: --checks=-page-ref-leak
+ * (the reference is released under a correlated condition the analysis
+ * does not follow; this case is about page-unguarded-deref) */
 #include <linux/mm.h>
 
 int mark_target(unsigned long pfn, bool fresh)
