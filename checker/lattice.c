@@ -11,6 +11,7 @@ static const char *const level_names[L__COUNT] = {
 	[L_RCU_EXPIRED] = "rcu-expired",
 	[L_ONLINE] = "online",
 	[L_RCU_ACTIVE] = "active",
+	[L_PTL] = "ptl",
 	[L_PGMAP] = "pgmap",
 	[L_HELD] = "held",
 };

@@ -24,6 +24,7 @@ enum pl_level {
 	L_RCU_EXPIRED,    /* was pfn_active() under RCU, the section has ended */
 	L_ONLINE,         /* pfn_to_online_page(): mainline rule; racy against hot-remove */
 	L_RCU_ACTIVE,     /* pfn_active() under rcu_read_lock(), section still open */
+	L_PTL,            /* looked up from a page table entry under its lock: mapped, held by the mapping */
 	L_PGMAP,          /* its ZONE_DEVICE pgmap is held */
 	L_HELD,           /* we hold a reference or pin, or allocated it */
 	L__COUNT

@@ -156,7 +156,7 @@ static int parse_scope(struct load_ctx *c, struct fy_node *n, int line, enum rul
 			*out = (enum rule_scope)i;
 			return 0;
 		}
-	return fail(c, node_line(n) ? node_line(n) : line, "unknown scope '%s' (expected rcu, hotplug or pgmap)", s ? s : "?");
+	return fail(c, node_line(n) ? node_line(n) : line, "unknown scope '%s' (expected rcu, hotplug, pgmap or ptl)", s ? s : "?");
 }
 
 static int parse_when(struct load_ctx *c, struct fy_node *n, int line, enum rule_when *out)
@@ -207,6 +207,9 @@ static int parse_result(struct load_ctx *c, struct fy_node *n, int line, struct 
 		} else if (!strcmp(key, "movable")) {
 			if (parse_bool(c, v, kl, key, &ru->movable))
 				return -1;
+		} else if (!strcmp(key, "ptl")) {
+			if (parse_bool(c, v, kl, key, &ru->result_ptl))
+				return -1;
 		} else if (!strcmp(key, "netmem")) {
 			const char *ns = scalar(v);
 			if (ns && !strcmp(ns, "always"))
@@ -221,7 +224,7 @@ static int parse_result(struct load_ctx *c, struct fy_node *n, int line, struct 
 				return fail(c, kl, "'nullable' must be true or false%s", NULL);
 			ru->result_nullable = !strcmp(s, "true");
 		} else {
-			return fail(c, kl, "unknown key '%s' in result (expected source, same, new, arg, level, hold, movable, netmem, nullable)", key);
+			return fail(c, kl, "unknown key '%s' in result (expected source, same, new, arg, level, hold, movable, netmem, ptl, nullable)", key);
 		}
 	}
 	if (ru->result == RES_UNKNOWN && !ru->result_netmem)
@@ -604,6 +607,8 @@ const char *rule_scope_name(enum rule_scope s)
 		return "pgmap";
 	case SCOPE_READABLE:
 		return "frags-readable";
+	case SCOPE_PTL:
+		return "ptl";
 	default:
 		return "none";
 	}

@@ -24,6 +24,7 @@ enum rule_scope {
 	SCOPE_HOTPLUG,
 	SCOPE_PGMAP,
 	SCOPE_READABLE,   /* skb frags known readable (not net_iov) */
+	SCOPE_PTL,        /* a page table lock */
 	SCOPE__COUNT
 };
 
@@ -62,6 +63,7 @@ struct rule {
 	int result_arg;
 	enum pl_level result_level; /* minimum level of the result (L_NONE: none) */
 	int result_nullable;
+	int result_ptl;             /* under a page table lock the page is mapped: level ptl */
 
 	/* conditional guard: raise argument guard_arg to guard_level when */
 	enum pl_level guard_level;

@@ -136,6 +136,10 @@ void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int trut
 		apply_fact(fn, st, &v, truth);
 		return;
 	}
+	/* if (pfn_to_online_page(pfn)): non-NULL means the guarantee holds for
+	 * the whole object, the pfn included */
+	if (truth && v.kind == VK_OBJ && v.site >= 0 && v.level > L_ARBITRARY && v.level != L_HELD)
+		raise_object(fn, st, v.site, -1, (enum pl_level)v.level, HOLD_NONE, v.guard_ev);
 	if (!truth && vs >= 0 && (fn->slots[vs].is_pointer || v.kind == VK_OBJ))
 		no_object(fn, st, vs); /* if (!page), if (!addr) of __get_free_page() */
 }
@@ -159,6 +163,9 @@ static void end_scope(const struct pl_fn *fn, struct pl_state *st, enum rule_sco
 			continue;
 		if (s == SCOPE_RCU && v->level == L_RCU_ACTIVE) {
 			v->level = L_RCU_EXPIRED;
+			v->end_ev = ev;
+		} else if (s == SCOPE_PTL && v->level == L_PTL) {
+			v->level = L_ARBITRARY;
 			v->end_ev = ev;
 		} else if (s == SCOPE_PGMAP && v->level == L_PGMAP) {
 			v->level = L_ARBITRARY;
@@ -467,6 +474,11 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 				st->v[as] = r;
 				st->v[as].origin_ev = -1;
 			}
+		}
+		if (ru->result_ptl && st->depth[SCOPE_PTL] > 0 && r.kind == VK_OBJ && r.level < L_PTL) {
+			r.level = L_PTL; /* a present entry read under its lock: the mapping holds the page */
+			r.guard_ev = ev;
+			r.end_ev = -1;
 		}
 		if (ru->result_level != L_NONE && r.kind == VK_OBJ) {
 			enum pl_level l = effective_level(ru->result_level, st);
