@@ -432,8 +432,18 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 			escape(fn, st, &v);
 		}
 	}
-	if (!ru)
+	if (!ru) {
+		/* a struct page handed to a function pagelife knows nothing about
+		 * may be kept there (set_pte_at(mk_pte(page)), lru_cache_add()) */
+		for (int i = 0; i < c->nargs; i++) {
+			if (!type_is_page_pointer(clang_getCursorType(c->args[i])))
+				continue;
+			int vs;
+			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
+			escape(fn, st, &v);
+		}
 		return;
+	}
 
 	if (an->report && ru->nuses) {
 		char *what = xasprintf("%s()", c->name);
