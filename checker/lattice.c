@@ -98,8 +98,9 @@ struct pl_val pl_val_join(const struct pl_val *a, const struct pl_val *b)
 	const struct pl_val *w, *o;
 	if (ra != rb)
 		w = ra < rb ? a : b;
-	else /* same strength, different history: keep the lower site, deterministic */
-		w = (a->site <= b->site) ? a : b;
+	else /* same strength, different history: keep the later site (the
+	      * last alternative written, e.g. the else branch), deterministic */
+		w = (a->site >= b->site) ? a : b;
 	o = w == a ? b : a;
 	struct pl_val r = *w;
 	/* May-flags (a path may still hold, may be movable, may be a net_iov) are

@@ -44,7 +44,8 @@ static void take(struct pl_val *v, enum pl_hold hold, int ev, int site)
 			v->refs++;
 		if (v->hold != HOLD_OWNED && v->hold != HOLD_PIN)
 			v->hold = (uint8_t)hold; /* get_page() on our allocation: still ours to free */
-		v->acquire_ev = ev;
+		if (!(v->pflags & PF_HELD) || v->acquire_ev < 0)
+			v->acquire_ev = ev; /* notes name the first acquisition */
 		v->pflags |= PF_HELD;
 		v->pflags &= (uint8_t)~PF_ESCAPED;
 	}
