@@ -55,6 +55,7 @@ struct pl_slot {
 	int is_param;
 	int is_elem;      /* the elements of a page array variable */
 	int elem_of_param;/* ... that the caller passed in: storing into it escapes */
+	int param_index;  /* position among the parameters, -1 */
 	CXCursor decl;
 };
 
@@ -82,6 +83,7 @@ struct pl_fn {
 	char *name;
 	CXFile main_file;
 	const struct rules *rules;
+	struct pl_summaries *summaries; /* helpers of this TU; NULL: none */
 
 	struct pl_event *ev;
 	size_t nev, ev_cap;
@@ -105,7 +107,9 @@ struct pl_fn {
 };
 
 /* Lower one function definition.  Returns 0, or -1 if the body is absent. */
-int cfg_build(struct pl_fn *fn, CXTranslationUnit tu, CXCursor decl, const struct rules *rules);
+struct pl_summaries;
+int cfg_build(struct pl_fn *fn, CXTranslationUnit tu, CXCursor decl, const struct rules *rules,
+	      struct pl_summaries *summaries);
 void cfg_free(struct pl_fn *fn);
 /* Print the CFG (blocks, events, edges) for tests and --dump-cfg. */
 void cfg_dump(const struct pl_fn *fn, FILE *out);

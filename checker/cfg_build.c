@@ -1,5 +1,6 @@
 /* Lowering a function body (libclang AST) to the CFG of cfg.h. */
 #include "cfg.h"
+#include "summary.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -79,7 +80,7 @@ static int emit(struct builder *b, int kind, CXCursor cur, CXCursor src, int slo
 
 static int new_slot(struct pl_fn *fn, const char *name, int is_pointer, int is_param, CXCursor decl)
 {
-	struct pl_slot s = { name ? xstrdup(name) : NULL, is_pointer, is_param, 0, 0, decl };
+	struct pl_slot s = { name ? xstrdup(name) : NULL, is_pointer, is_param, 0, 0, -1, decl };
 	VEC_PUSH(fn->slots, fn->nslots, fn->slots_cap, s);
 	return (int)fn->nslots - 1;
 }
@@ -398,6 +399,8 @@ static void lower_call(struct builder *b, CXCursor e)
 	}
 	char *name = callee_name(e);
 	const struct rule *ru = name ? rules_lookup(fn->rules, name) : NULL;
+	if (!ru && name && fn->summaries) /* a helper defined in this TU */
+		ru = summary_lookup(fn->summaries, clang_getCursorReferenced(e));
 	int idx = add_call(b, name ? name : "", ru, 0, n < 0 ? 0 : n, args, e);
 	emit(b, EV_CALL, e, e, fn->calls[idx].result_slot, idx);
 	/* a variable whose address is passed may be written by the callee
@@ -1071,12 +1074,14 @@ static void lower_stmt(struct builder *b, CXCursor s)
 	cursor_list_free(&kids);
 }
 
-int cfg_build(struct pl_fn *fn, CXTranslationUnit tu, CXCursor decl, const struct rules *rules)
+int cfg_build(struct pl_fn *fn, CXTranslationUnit tu, CXCursor decl, const struct rules *rules,
+	      struct pl_summaries *summaries)
 {
 	memset(fn, 0, sizeof(*fn));
 	fn->tu = tu;
 	fn->decl = decl;
 	fn->rules = rules;
+	fn->summaries = summaries;
 	CXString n = clang_getCursorSpelling(decl);
 	fn->name = xstrdup(clang_getCString(n));
 	clang_disposeString(n);
@@ -1087,12 +1092,20 @@ int cfg_build(struct pl_fn *fn, CXTranslationUnit tu, CXCursor decl, const struc
 	struct cursor_list kids = { 0 };
 	cursor_children(decl, &kids);
 	CXCursor body = clang_getNullCursor();
+	int pi = 0;
 	for (size_t i = 0; i < kids.n; i++) {
 		enum CXCursorKind k = clang_getCursorKind(kids.v[i]);
-		if (k == CXCursor_ParmDecl)
-			var_slot(fn, kids.v[i], 1);
-		else if (k == CXCursor_CompoundStmt)
+		if (k == CXCursor_ParmDecl) {
+			int s = var_slot(fn, kids.v[i], 1);
+			if (s >= 0)
+				fn->slots[s].param_index = pi;
+			int es = cursor_map_get(&fn->elems, kids.v[i]);
+			if (es >= 0)
+				fn->slots[es].param_index = pi;
+			pi++;
+		} else if (k == CXCursor_CompoundStmt) {
 			body = kids.v[i];
+		}
 	}
 	cursor_list_free(&kids);
 	if (clang_Cursor_isNull(body))

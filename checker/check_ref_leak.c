@@ -2,6 +2,7 @@
  * is neither released, stored, returned nor handed over on some path: the
  * error paths of GUP ladders, lookups and speculative references. */
 #include "checks.h"
+#include "summary.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,21 @@ static const char *object_name(const struct pl_fn *fn, const struct pl_state *st
 	return best;
 }
 
+/* get_page() on a page the caller passed, held on every return: a "get"
+ * helper that hands the reference to its caller, as its summary says. */
+static int on_callers_page(const struct pl_fn *fn, const struct pl_state *st, int site)
+{
+	int p = -1;
+	for (size_t i = 0; i < fn->nslots; i++)
+		if (fn->slots[i].is_param && fn->slots[i].is_pointer && st->v[i].kind == VK_OBJ && st->v[i].site == site &&
+		    st->v[i].origin_ev < 0)
+			p = fn->slots[i].param_index;
+	if (p < 0 || !fn->summaries)
+		return 0;
+	const struct rule *self = summary_lookup(fn->summaries, fn->decl);
+	return self && self->guard_level == L_HELD && self->guard_when == WHEN_ALWAYS && self->guard_arg == p;
+}
+
 static void on_return(struct pl_checks_run *run, const struct pl_return *r)
 {
 	const struct pl_fn *fn = r->fn;
@@ -39,7 +55,7 @@ static void on_return(struct pl_checks_run *run, const struct pl_return *r)
 		int dup = 0;
 		for (size_t j = 0; j < nseen && !dup; j++)
 			dup = seen[j] == v->site;
-		if (dup)
+		if (dup || on_callers_page(fn, r->st, v->site))
 			continue;
 		seen[nseen++] = v->site;
 		const char *name = object_name(fn, r->st, v->site);

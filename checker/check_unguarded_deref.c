@@ -50,7 +50,7 @@ static void on_use(struct pl_checks_run *run, const struct pl_use *u)
 	free(subject);
 	struct pl_finding f = finding_at(u, "page-unguarded-deref", message);
 	note_origin(u, &f);
-	if (u->val.level == L_VALID_ONLY)
+	if (u->val.level == L_VALID_ONLY && u->val.guard_ev != u->val.origin_ev) /* not inside a helper */
 		finding_note(u->fn, &f, u->val.guard_ev,
 			     xasprintf("pfn checked only with %s() here", event_callee(u->fn, u->val.guard_ev)));
 	else if (u->val.level == L_ACTIVE_NORCU)

@@ -49,11 +49,14 @@ struct pl_return {
 	int ev;
 };
 
+struct summary_collect;
+
 struct pl_checks_run {
 	enum pl_policy policy;
 	const unsigned char *enabled; /* per check index */
 	const struct pl_fn *fn;
 	struct pl_findings *out;
+	struct summary_collect *collect; /* summary mode: record, do not report */
 };
 
 struct pl_check {

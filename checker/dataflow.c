@@ -1,6 +1,7 @@
 /* The fixpoint: in[b] = join of the (refined) out-states of b's predecessors. */
 #include "analysis.h"
 #include "checks.h"
+#include "summary.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,15 +14,23 @@ static struct pl_state *state_new(const struct pl_analysis *an)
 	return xcalloc(1, an->state_size);
 }
 
-static void state_init_entry(const struct pl_fn *fn, struct pl_state *st)
+static void state_init_entry(const struct pl_fn *fn, struct pl_state *st, int summary_mode)
 {
 	st->reachable = 1;
 	for (size_t i = 0; i < fn->nslots; i++) {
+		const struct pl_slot *sl = &fn->slots[i];
 		/* parameters are the caller's: pages are safe, integers are unknown pfns */
-		if (fn->slots[i].is_param || fn->slots[i].elem_of_param)
-			st->v[i] = pl_val_make(fn->slots[i].is_pointer ? VK_CALLER : VK_NONE);
+		if (sl->is_param || sl->elem_of_param)
+			st->v[i] = pl_val_make(sl->is_pointer ? VK_CALLER : VK_NONE);
 		else
 			st->v[i] = pl_val_make(VK_BOTTOM);
+		/* summary mode: mark page parameters to see what the body does to them */
+		if (summary_mode && sl->param_index >= 0 && sl->is_elem) {
+			st->v[i] = pl_val_obj(PARAM_ELEM_SITE(sl->param_index), L_HELD, -1);
+			st->v[i].pflags = PF_ARRAY;
+		} else if (summary_mode && sl->param_index >= 0 && type_is_page_pointer(clang_getCursorType(sl->decl))) {
+			st->v[i] = pl_val_obj(PARAM_SITE(sl->param_index), L_HELD, -1);
+		}
 	}
 }
 
@@ -119,7 +128,7 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 			int b = order[oi];
 			memset(tmp, 0, an.state_size);
 			if (b == fn->entry)
-				state_init_entry(fn, tmp);
+				state_init_entry(fn, tmp, run && run->collect);
 			for (size_t p = 0; p < npred[b]; p++) {
 				int pb = pred[b][2 * p], which = pred[b][2 * p + 1];
 				if (!out[pb]->reachable)

@@ -1,5 +1,6 @@
 #include "frontend.h"
 #include "analysis.h"
+#include "summary.h"
 #include "util.h"
 
 #include <errno.h>
@@ -38,6 +39,7 @@ struct visit_ctx {
 	CXTranslationUnit tu;
 	struct tu_result *res;
 	struct pl_checks_run run;
+	struct pl_summaries summaries;
 };
 
 static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData data)
@@ -52,7 +54,7 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
 		return CXChildVisit_Continue;
 	struct pl_fn fn;
-	if (cfg_build(&fn, v->tu, c, &v->ctx->rules) == 0) {
+	if (cfg_build(&fn, v->tu, c, &v->ctx->rules, &v->summaries) == 0) {
 		v->res->functions++;
 		if (v->ctx->opt->dump_cfg) {
 			char *buf = NULL;
@@ -102,11 +104,14 @@ void analyse_tu(const struct pl_ctx *ctx, CXIndex index, const char *file, const
 		res->error = xasprintf("%s (analysed what parsed)", err);
 		free(err);
 	}
-	struct visit_ctx v = { ctx, tu, res, { 0 } };
+	struct visit_ctx v = { ctx, tu, res, { 0 }, { 0 } };
+	v.summaries.tu = tu;
+	v.summaries.rules = &ctx->rules;
 	v.run.policy = ctx->opt->policy;
 	v.run.enabled = ctx->opt->enabled;
 	v.run.out = &res->findings;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &v);
+	summaries_free(&v.summaries);
 	findings_finish(&res->findings);
 	clang_disposeTranslationUnit(tu);
 }

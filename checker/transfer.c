@@ -1,6 +1,7 @@
 /* What each event does to the state, and what a branch condition tells. */
 #include "analysis.h"
 #include "checks.h"
+#include "summary.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +202,12 @@ static void report_use(struct pl_analysis *an, struct pl_state *st, int ev, CXCu
 	struct pl_val v = eval_expr(an->fn, st, operand, &vs);
 	if (!interesting(&v))
 		return;
+	if (an->report->collect) {
+		int p = v.site - PARAM_SITE(0);
+		if (v.kind == VK_OBJ && p >= 0 && p < 32)
+			an->report->collect->used |= 1u << p;
+		return;
+	}
 	struct pl_use u = { an->fn, st, ev, what, operand, v, ru };
 	checks_on_use(an->report, &u);
 }
@@ -236,7 +243,19 @@ static void do_release(struct pl_analysis *an, struct pl_state *st, int ev, cons
 		if (es >= 0 && clang_getCursorKind(cursor_strip(arg)) != CXCursor_DeclRefExpr)
 			vs = es; /* put_page(pages[i]) */
 	}
-	if (an->report && (interesting(&v))) {
+	if (an->report && an->report->collect) {
+		struct summary_collect *sc = an->report->collect;
+		int p = v.site - PARAM_SITE(0), pe = v.site - PARAM_ELEM_SITE(0);
+		if (v.kind == VK_OBJ && p >= 0 && p < 32) {
+			sc->released |= 1u << p;
+			sc->release_kind = ru->release_kind;
+		} else if (v.kind == VK_OBJ && pe >= 0 && pe < 32) {
+			sc->released |= 1u << pe;
+			sc->release_kind = ru->release_kind;
+			if (whole_array || (v.pflags & PF_ARRAY))
+				sc->released_array |= 1u << pe; /* a release loop over the array */
+		}
+	} else if (an->report && interesting(&v)) {
 		struct pl_release r = { fn, st, ev, c->name, ru->release_kind, arg, v };
 		checks_on_release(an->report, &r);
 	}
@@ -394,7 +413,7 @@ static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const st
 		}
 	} else if (!clang_Cursor_isNull(arg) && long_lived(fn, arg)) {
 		/* GUP writes straight into a long-lived object (ubuf->pages) */
-		if (an->report) {
+		if (an->report && !an->report->collect) {
 			char *t = target_name(arg);
 			struct pl_store s = { fn, ev, t, nv };
 			checks_on_store(an->report, &s);
@@ -518,10 +537,12 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 	case RES_NEW: {
 		enum pl_hold hold = ru->acquire_hold ? ru->acquire_hold : HOLD_REF;
 		r = pl_val_obj(ev, ru->result_level ? ru->result_level : L_HELD, ev);
-		r.hold = (uint8_t)hold;
-		r.acquire_ev = ev;
-		r.refs = 1;
-		r.pflags = PF_HELD | (ru->movable ? PF_MOVABLE : 0);
+		if (r.level == L_HELD) { /* a page of our own, not an arbitrary one a helper found */
+			r.hold = (uint8_t)hold;
+			r.acquire_ev = ev;
+			r.refs = 1;
+			r.pflags = PF_HELD | (ru->movable ? PF_MOVABLE : 0);
+		}
 		break;
 	}
 	default:
@@ -606,13 +627,54 @@ static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, 
 		cursor_list_free(&kids);
 	}
 	int lived = !clang_Cursor_isNull(lhs) && long_lived(fn, lhs);
-	if (an->report && lived) {
+	if (an->report && !an->report->collect && lived) {
 		char *t = target_name(lhs);
 		struct pl_store s = { fn, ev, t, v };
 		checks_on_store(an->report, &s);
 		free(t);
 	}
 	escape(fn, st, &v);
+}
+
+/* Summary mode: what one return tells about parameters and the result. */
+static void collect_return(const struct pl_fn *fn, const struct pl_state *st, const struct pl_event *e,
+			   struct summary_collect *sc)
+{
+	unsigned acquired = 0;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		const struct pl_slot *sl = &fn->slots[i];
+		const struct pl_val *v = &st->v[i];
+		if (sl->param_index < 0 || sl->param_index >= 32 || v->kind != VK_OBJ)
+			continue;
+		unsigned bit = 1u << sl->param_index;
+		if (v->site != PARAM_SITE(sl->param_index) && v->site != PARAM_ELEM_SITE(sl->param_index))
+			continue;
+		if (v->pflags & PF_ESCAPED)
+			sc->escaped |= bit;
+		if ((v->pflags & PF_HELD) && v->refs > 0 && !sl->is_elem)
+			acquired |= bit;
+	}
+	sc->acquired_all = sc->returns ? (sc->acquired_all & acquired) : acquired;
+	sc->returns++;
+	if (clang_Cursor_isNull(e->src))
+		return;
+	int vs;
+	struct pl_val rv = eval_expr(fn, st, e->src, &vs);
+	if (rv.kind == VK_BOTTOM)
+		return; /* return NULL */
+	sc->ret = sc->have_ret ? pl_val_join(&sc->ret, &rv) : rv;
+	sc->have_ret = 1;
+	/* the integer parameter (pfn) the returned page is the object of */
+	int p = -1;
+	for (size_t i = 0; rv.kind == VK_OBJ && i < fn->nslots; i++)
+		if (fn->slots[i].param_index >= 0 && !fn->slots[i].is_pointer && st->v[i].kind == VK_OBJ &&
+		    st->v[i].site == rv.site)
+			p = fn->slots[i].param_index;
+	if (!sc->ret_param_seen)
+		sc->ret_param = p;
+	else if (sc->ret_param != p)
+		sc->ret_param = -1;
+	sc->ret_param_seen = 1;
 }
 
 void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
@@ -695,6 +757,8 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 		break;
 	}
 	case EV_RETURN: {
+		if (an->report && an->report->collect)
+			collect_return(fn, st, e, an->report->collect); /* before the value escapes */
 		if (!clang_Cursor_isNull(e->src)) {
 			struct pl_val v = eval_expr(fn, st, e->src, &vs);
 			escape(fn, st, &v);
@@ -705,7 +769,7 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 				st->v[es].pflags &= (uint8_t)~PF_HELD;
 			}
 		}
-		if (an->report) {
+		if (an->report && !an->report->collect) {
 			struct pl_return r = { fn, st, ev };
 			checks_on_return(an->report, &r);
 		}

@@ -60,7 +60,7 @@ static void parse(struct parsed *p, const char *src, const char *rules_yaml, con
 	struct find_ctx f = { name, clang_getNullCursor() };
 	clang_visitChildren(clang_getTranslationUnitCursor(p->tu), find_fn, &f);
 	assert_false(clang_Cursor_isNull(f.found));
-	assert_int_equal(cfg_build(&p->fn, p->tu, f.found, &p->rules), 0);
+	assert_int_equal(cfg_build(&p->fn, p->tu, f.found, &p->rules, NULL), 0);
 }
 
 static void release(struct parsed *p)

@@ -1,0 +1,161 @@
+/* Computing summaries: lower the helper, run the dataflow with its page
+ * parameters marked, and turn what happened to them into a rule. */
+#include "summary.h"
+#include "analysis.h"
+#include "cfg.h"
+#include "checks.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int lowest_bit(unsigned m)
+{
+	for (int i = 0; i < 32; i++)
+		if (m & (1u << i))
+			return i;
+	return -1;
+}
+
+/* Only functions that take or return pages can matter. */
+static int page_signature(CXCursor def)
+{
+	if (type_is_page_pointer(clang_getResultType(clang_getCursorType(def))))
+		return 1;
+	int n = clang_Cursor_getNumArguments(def);
+	for (int i = 0; i < n; i++) {
+		CXType t = clang_getCursorType(clang_Cursor_getArgument(def, (unsigned)i));
+		if (type_is_page_pointer(t) || type_is_page_array(t))
+			return 1;
+	}
+	return 0;
+}
+
+static struct rule *rule_from(const char *name, const struct summary_collect *sc)
+{
+	struct rule r;
+	memset(&r, 0, sizeof(r));
+	r.err_arg = r.guard_arg = r.release_arg = r.netiov_test_arg = -1;
+	r.gup_pages = r.gup_flags = r.gup_nr = -1;
+	r.file = "<summary>";
+	int any = 0;
+
+	for (int i = 0; i < 32 && r.nuses < RULE_MAX_USES; i++)
+		if (sc->used & (1u << i))
+			r.uses[r.nuses++] = i;
+	any |= r.nuses > 0;
+	if (sc->released) {
+		r.release_arg = lowest_bit(sc->released);
+		r.release_kind = sc->release_kind;
+		r.release_array = (sc->released_array >> r.release_arg) & 1;
+		any = 1;
+	}
+	r.transfer_mask = sc->escaped & ~sc->released;
+	any |= r.transfer_mask != 0;
+	unsigned acq = sc->returns ? sc->acquired_all & ~sc->released & ~sc->escaped : 0;
+	if (acq) {
+		r.guard_level = L_HELD;
+		r.guard_arg = lowest_bit(acq);
+		r.guard_when = WHEN_ALWAYS;
+		r.acquire_hold = HOLD_REF;
+		any = 1;
+	}
+	if (sc->have_ret && sc->ret.kind == VK_OBJ) {
+		const struct pl_val *v = &sc->ret;
+		int p = v->site - PARAM_SITE(0);
+		if (p >= 0 && p < 32) {
+			r.result = RES_SAME;
+			r.result_arg = p;
+		} else if (v->pflags & PF_HELD) {
+			r.result = RES_NEW; /* a reference the caller now owns */
+			r.result_level = L_HELD;
+			r.acquire_hold = v->hold ? v->hold : HOLD_REF;
+			r.movable = (v->pflags & PF_MOVABLE) != 0;
+		} else if (sc->ret_param >= 0) {
+			r.result = RES_SOURCE;
+			r.result_arg = sc->ret_param;
+			if (v->level > L_ARBITRARY && v->level != L_HELD && v->level != L_RELEASED)
+				r.result_level = (enum pl_level)v->level;
+		} else if (v->level != L_HELD) {
+			r.result = RES_NEW; /* an arbitrary page found by the helper */
+			r.result_level = v->level;
+		}
+		any |= r.result != RES_UNKNOWN;
+	}
+	if (!any)
+		return NULL;
+	r.name = xstrdup(name);
+	struct rule *out = xmalloc(sizeof(*out));
+	*out = r;
+	return out;
+}
+
+static struct summary_entry *find(struct pl_summaries *s, const char *name)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (!strcmp(s->v[i].name, name))
+			return &s->v[i];
+	return NULL;
+}
+
+const struct rule *summary_lookup(struct pl_summaries *s, CXCursor callee)
+{
+	if (clang_getCursorKind(callee) != CXCursor_FunctionDecl)
+		return NULL;
+	CXString ns = clang_getCursorSpelling(callee);
+	char *name = xstrdup(clang_getCString(ns));
+	clang_disposeString(ns);
+	struct summary_entry *e = find(s, name);
+	if (e) {
+		free(name);
+		return e->done ? e->rule : NULL; /* in progress: recursion */
+	}
+	CXCursor def = clang_getCursorDefinition(callee);
+	if (clang_Cursor_isNull(def) || !page_signature(def) || s->depth >= SUMMARY_MAX_DEPTH) {
+		if (s->depth < SUMMARY_MAX_DEPTH) { /* too deep: maybe later from higher up */
+			struct summary_entry ne = { name, NULL, 1 };
+			VEC_PUSH(s->v, s->n, s->cap, ne);
+		} else {
+			free(name);
+		}
+		return NULL;
+	}
+	struct summary_entry ne = { name, NULL, 0 };
+	VEC_PUSH(s->v, s->n, s->cap, ne);
+	size_t idx = s->n - 1;
+
+	s->depth++;
+	struct pl_fn fn;
+	struct rule *rule = NULL;
+	if (cfg_build(&fn, s->tu, def, s->rules, s) == 0) {
+		struct summary_collect sc;
+		memset(&sc, 0, sizeof(sc));
+		sc.ret_param = -1;
+		unsigned char *none = xcalloc(pl_num_checks, 1); /* no check reports in summary mode */
+		struct pl_findings ignored = { 0 };
+		struct pl_checks_run run = { POLICY_MAINLINE, none, &fn, &ignored, &sc };
+		analyse_function(&fn, &run);
+		findings_free(&ignored);
+		free(none);
+		rule = rule_from(s->v[idx].name, &sc);
+		s->computed++;
+	}
+	cfg_free(&fn);
+	s->depth--;
+	s->v[idx].rule = rule; /* s->v may have moved while recursing */
+	s->v[idx].done = 1;
+	return rule;
+}
+
+void summaries_free(struct pl_summaries *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i].rule) {
+			free(s->v[i].rule->name);
+			free(s->v[i].rule);
+		}
+		free(s->v[i].name);
+	}
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
