@@ -44,13 +44,16 @@ static struct rule *rule_from(const char *name, const struct summary_collect *sc
 		if (sc->used & (1u << i))
 			r.uses[r.nuses++] = i;
 	any |= r.nuses > 0;
-	if (sc->released) {
-		r.release_arg = lowest_bit(sc->released);
+	/* a release on every path (a conditional put inside a helper says
+	 * nothing certain to its callers); release loops over arrays count */
+	unsigned released = (sc->returns ? sc->released_all : 0) | sc->released_array;
+	if (released) {
+		r.release_arg = lowest_bit(released);
 		r.release_kind = sc->release_kind;
 		r.release_array = (sc->released_array >> r.release_arg) & 1;
 		any = 1;
 	}
-	r.transfer_mask = sc->escaped & ~sc->released;
+	r.transfer_mask = sc->escaped & ~released;
 	any |= r.transfer_mask != 0;
 	unsigned acq = sc->returns ? sc->acquired_all & ~sc->released & ~sc->escaped : 0;
 	if (acq) {

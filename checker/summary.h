@@ -32,7 +32,7 @@ struct pl_summaries {
 
 /* What the summary-mode analysis collects about parameters and returns. */
 struct summary_collect {
-	unsigned used, released, released_array, escaped, acquired_all, returns;
+	unsigned used, released, released_array, escaped, acquired_all, released_all, returns;
 	enum rule_release release_kind;
 	int have_ret;
 	struct pl_val ret;

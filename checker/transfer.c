@@ -640,7 +640,7 @@ static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, 
 static void collect_return(const struct pl_fn *fn, const struct pl_state *st, const struct pl_event *e,
 			   struct summary_collect *sc)
 {
-	unsigned acquired = 0;
+	unsigned acquired = 0, released = 0;
 	for (size_t i = 0; i < fn->nslots; i++) {
 		const struct pl_slot *sl = &fn->slots[i];
 		const struct pl_val *v = &st->v[i];
@@ -651,10 +651,13 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 			continue;
 		if (v->pflags & PF_ESCAPED)
 			sc->escaped |= bit;
-		if ((v->pflags & PF_HELD) && v->refs > 0 && !sl->is_elem)
-			acquired |= bit;
+		if ((v->pflags & PF_HELD) && v->refs > 1 && !sl->is_elem)
+			acquired |= bit; /* more than the caller's own */
+		if (v->level == L_RELEASED && !(v->pflags & PF_HELD))
+			released |= bit; /* dropped on every path that reaches here */
 	}
 	sc->acquired_all = sc->returns ? (sc->acquired_all & acquired) : acquired;
+	sc->released_all = sc->returns ? (sc->released_all & released) : released;
 	sc->returns++;
 	if (clang_Cursor_isNull(e->src))
 		return;

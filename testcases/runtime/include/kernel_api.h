@@ -268,6 +268,7 @@ long memfd_pin_folios(struct file *memfd, loff_t start, loff_t end,
 struct dev_pagemap *get_dev_pagemap(unsigned long pfn,
 				    struct dev_pagemap *pgmap);
 void put_dev_pagemap(struct dev_pagemap *pgmap);
+bool pgmap_pfn_valid(struct dev_pagemap *pgmap, unsigned long pfn);
 void get_online_mems(void);
 void put_online_mems(void);
 void mem_hotplug_begin(void);

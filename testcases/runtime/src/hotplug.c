@@ -414,6 +414,20 @@ out:
 	return pgmap;
 }
 
+/* mm/memremap.c: is pfn a page of pgmap whose memmap was initialised (not
+ * in the driver-reserved altmap part)?  Reads only the pgmap. */
+bool pgmap_pfn_valid(struct dev_pagemap *pgmap, unsigned long pfn)
+{
+	struct rt_machine *m = rt_enter(CALLER, "pgmap_pfn_valid");
+	bool ok = false;
+	if (pgmap && PFN_PHYS(pfn) >= pgmap->range.start && PFN_PHYS(pfn) <= pgmap->range.end &&
+	    pfn < m->nr_pfns) {
+		ok = m->sec[rt_pfn_section(m, pfn)].sub_init & (1ULL << rt_pfn_sub(m, pfn));
+	}
+	rt_leave(m);
+	return ok;
+}
+
 void put_dev_pagemap(struct dev_pagemap *pgmap)
 {
 	struct rt_machine *m = rt_enter(CALLER, "put_dev_pagemap");
