@@ -62,7 +62,7 @@ static int parse_level(struct load_ctx *c, struct fy_node *n, int line, enum pl_
 	enum pl_level l = s ? pl_level_parse(s) : L__COUNT;
 	if (l == L__COUNT || l == L_NONE)
 		return fail(c, node_line(n) ? node_line(n) : line,
-			    "unknown level '%s' (expected arbitrary, valid, online, active, pgmap or held)", s ? s : "?");
+			    "unknown level '%s' (expected arbitrary, valid, online, active, ptl, pgmap or held)", s ? s : "?");
 	*out = l;
 	return 0;
 }
@@ -156,7 +156,7 @@ static int parse_scope(struct load_ctx *c, struct fy_node *n, int line, enum rul
 			*out = (enum rule_scope)i;
 			return 0;
 		}
-	return fail(c, node_line(n) ? node_line(n) : line, "unknown scope '%s' (expected rcu, hotplug, pgmap or ptl)", s ? s : "?");
+	return fail(c, node_line(n) ? node_line(n) : line, "unknown scope '%s' (expected rcu, hotplug, pgmap, ptl or frags-readable)", s ? s : "?");
 }
 
 static int parse_when(struct load_ctx *c, struct fy_node *n, int line, enum rule_when *out)
@@ -439,7 +439,21 @@ static int load_file(struct rules *r, const char *file, char *err, size_t errlen
 		fy_diag_destroy(diag);
 		return -1;
 	}
+	/* a file with only comments (or nothing) holds no rules */
+	int content = 0, ch, in_comment = 0;
+	while (!content && (ch = fgetc(probe)) != EOF) {
+		if (ch == '#')
+			in_comment = 1;
+		else if (ch == '\n')
+			in_comment = 0;
+		else if (!in_comment && ch != ' ' && ch != '\t' && ch != '\r')
+			content = 1;
+	}
 	fclose(probe);
+	if (!content) {
+		fy_diag_destroy(diag);
+		return 0;
+	}
 
 	struct fy_document *doc = fy_document_build_from_file(&pcfg, file);
 	int ret = 0;

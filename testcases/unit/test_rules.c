@@ -109,6 +109,16 @@ static void errors_name_file_and_line(void **state)
 	expect_error("- name: a\n  uses: [0\n", 3, "flow sequence");
 }
 
+static void comment_only_file_has_no_rules(void **state)
+{
+	(void)state;
+	struct rules r = { 0 };
+	char err[512] = "";
+	assert_int_equal(load(&r, "# nothing here yet\n\n", err, sizeof(err)), 0);
+	assert_int_equal(r.n, 0);
+	rules_free(&r);
+}
+
 static void missing_file_is_an_error(void **state)
 {
 	(void)state;
@@ -149,6 +159,7 @@ int main(void)
 		cmocka_unit_test(globs_lose_to_exact_names),
 		cmocka_unit_test(later_rules_override),
 		cmocka_unit_test(errors_name_file_and_line),
+		cmocka_unit_test(comment_only_file_has_no_rules),
 		cmocka_unit_test(missing_file_is_an_error),
 		cmocka_unit_test(shipped_rules_load),
 	};
