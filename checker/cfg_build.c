@@ -290,7 +290,8 @@ static int add_call(struct builder *b, const char *name, const struct rule *ru, 
 	if (ru && (ru->result == RES_SOURCE || ru->result == RES_NEW || ru->guard_level != L_NONE ||
 		   ru->release_arg >= 0 || ru->gup_pages >= 0 || ru->result_netmem))
 		fn->creates_objects = 1;
-	if (ru && (ru->gup_pages >= 0 || ru->netiov_test_arg >= 0 || ru->readable_test || ru->result_netmem) &&
+	if (ru && (ru->gup_pages >= 0 || ru->netiov_test_arg >= 0 || ru->readable_test || ru->result_netmem ||
+		   (ru->release_arg >= 0 && ru->release_when != WHEN_ALWAYS)) &&
 	    c.result_slot < 0)
 		c.result_slot = temp_slot(fn, e);
 	VEC_PUSH(fn->calls, fn->ncalls, fn->calls_cap, c);
@@ -669,6 +670,15 @@ static void lower_expr(struct builder *b, CXCursor e)
 	case CXCursor_GenericSelectionExpr:
 		lower_generic(b, e);
 		return;
+	case CXCursor_CStyleCastExpr: {
+		/* (typeof(*page) *)x: only the operand is evaluated */
+		struct cursor_list kids = { 0 };
+		cursor_children(e, &kids);
+		if (kids.n && clang_isExpression(clang_getCursorKind(kids.v[kids.n - 1])))
+			lower_expr(b, kids.v[kids.n - 1]);
+		cursor_list_free(&kids);
+		return;
+	}
 	default:
 		lower_children(b, e);
 		return;

@@ -38,6 +38,7 @@ enum pl_fact {
 	F_EMPTY,        /* when true: a GUP call filled nothing (ret <= 0) */
 	F_NETIOV,       /* when false: the netmem is a real page, not a net_iov */
 	F_SCOPE,        /* when true: enter scope `level` (skb_frags_readable()) */
+	F_LASTREF,      /* put_page_testzero(): when true the last reference (ours to free), else released */
 };
 
 /* How this function holds a page: the kind is kept after release, so a pin

@@ -79,14 +79,16 @@ static int parse_bool(struct load_ctx *c, struct fy_node *n, int line, const cha
 static int parse_hold(struct load_ctx *c, struct fy_node *n, int line, enum pl_hold *out)
 {
 	const char *s = scalar(n);
-	if (s && !strcmp(s, "ref"))
+	if (s && !strcmp(s, "none"))
+		*out = HOLD_NONE; /* the caller marks it untracked */
+	else if (s && !strcmp(s, "ref"))
 		*out = HOLD_REF;
 	else if (s && !strcmp(s, "pin"))
 		*out = HOLD_PIN;
 	else if (s && !strcmp(s, "owned"))
 		*out = HOLD_OWNED;
 	else
-		return fail(c, node_line(n) ? node_line(n) : line, "unknown hold '%s' (expected ref, pin or owned)",
+		return fail(c, node_line(n) ? node_line(n) : line, "unknown hold '%s' (expected ref, pin, owned or none)",
 			    s ? s : "?");
 	return 0;
 }
@@ -112,12 +114,21 @@ static int parse_fields(struct load_ctx *c, struct fy_node *n, int line, const c
 	return 0;
 }
 
+static int parse_when(struct load_ctx *c, struct fy_node *n, int line, enum rule_when *out);
+
 static int release_field(struct load_ctx *c, const char *key, struct fy_node *v, int line, struct rule *ru)
 {
 	if (!strcmp(key, "arg"))
 		return parse_int(c, v, line, key, &ru->release_arg);
 	if (!strcmp(key, "array"))
 		return parse_bool(c, v, line, key, &ru->release_array);
+	if (!strcmp(key, "when")) {
+		enum rule_when w;
+		if (parse_when(c, v, line, &w))
+			return -1;
+		ru->release_when = w;
+		return 0;
+	}
 	if (!strcmp(key, "hold")) {
 		const char *s = scalar(v);
 		if (s && !strcmp(s, "ref"))
@@ -130,7 +141,7 @@ static int release_field(struct load_ctx *c, const char *key, struct fy_node *v,
 			return fail(c, line, "unknown release hold '%s' (expected ref, pin or owned)", s ? s : "?");
 		return 0;
 	}
-	return fail(c, line, "unknown key '%s' in release (expected arg, hold, array)", key);
+	return fail(c, line, "unknown key '%s' in release (expected arg, hold, array, when)", key);
 }
 
 static int gup_field(struct load_ctx *c, const char *key, struct fy_node *v, int line, struct rule *ru)
@@ -257,6 +268,7 @@ static int parse_guard(struct load_ctx *c, struct fy_node *n, int line, struct r
 		} else if (key && !strcmp(key, "hold")) {
 			if (parse_hold(c, v, kl, &ru->acquire_hold))
 				return -1;
+			ru->acquire_untracked = ru->acquire_hold == HOLD_NONE;
 		} else {
 			return fail(c, kl, "unknown key '%s' in guard (expected arg, level, when, hold)", key ? key : "?");
 		}

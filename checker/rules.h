@@ -77,10 +77,12 @@ struct rule {
 
 	/* references and pins */
 	enum pl_hold acquire_hold;  /* what `guard` to level held or `result: new` acquires */
+	int acquire_untracked;      /* hold: none - safe to use, but not a reference to release */
 	int movable;                /* results are page-cache pages: possibly movable */
 	int release_arg;            /* -1: none */
 	enum rule_release release_kind;
 	int release_array;          /* releases every element of array argument */
+	enum rule_when release_when;/* put_page_testzero(): false = released, true = last ref, ours to free */
 	int gup_pages, gup_flags;   /* GUP: array (or &page) argument, flags argument; -1 none */
 	int gup_nr;                 /* GUP: number of pages asked for; -1 none */
 	enum pl_hold gup_hold;

@@ -30,12 +30,17 @@ static int same_object(const struct pl_val *v, int i, int site, int slot)
 static void take(struct pl_val *v, enum pl_hold hold, int ev, int site)
 {
 	if (v->kind == VK_CALLER || v->kind == VK_NONE) {
+		/* a caller's page becomes ours; a net_iov look-alike keeps its history */
 		int pf = v->pflags & (PF_NETMEM | PF_PAGE_OK);
-		*v = pl_val_obj(site >= 0 ? site : ev, L_HELD, -1);
+		int keep = v->site >= 0 && (pf & PF_NETMEM);
+		int osite = v->site, origin = v->origin_ev;
+		*v = pl_val_obj(keep ? osite : (site >= 0 ? site : ev), L_HELD, keep ? origin : -1);
 		v->pflags = (uint8_t)pf;
 	}
 	if (v->kind != VK_OBJ)
 		return;
+	if (v->level == L_ONLINE)
+		v->fact = L_ONLINE; /* after the put it is still an online page */
 	v->level = L_HELD;
 	v->end_ev = -1;
 	if (hold) {
@@ -126,6 +131,26 @@ static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct
 	case F_SCOPE:
 		if (holds)
 			st->depth[f->level] = 1;
+		break;
+	case F_LASTREF:
+		for (size_t i = 0; i < fn->nslots; i++) {
+			struct pl_val *v = &st->v[i];
+			if (!((v->kind == VK_OBJ && f->site >= 0 && v->site == f->site) || (int)i == f->slot) ||
+			    v->kind != VK_OBJ)
+				continue;
+			if (holds) { /* the count hit zero: the page is ours to free */
+				v->level = L_HELD;
+				v->hold = HOLD_OWNED;
+				v->refs = 1;
+				v->pflags |= PF_HELD;
+				v->acquire_ev = f->guard_ev;
+			} else { /* someone else still holds it; ours is gone */
+				v->level = L_RELEASED;
+				v->end_ev = f->guard_ev;
+				v->refs = 0;
+				v->pflags &= (uint8_t)~PF_HELD;
+			}
+		}
 		break;
 	}
 }
@@ -286,6 +311,10 @@ static void do_release(struct pl_analysis *an, struct pl_state *st, int ev, cons
 		w->refs = 0;
 		if (partial)
 			continue; /* one element of many: the array as a whole is not freed */
+		if (w->fact == L_ONLINE && w->level == L_HELD) {
+			w->level = L_ONLINE; /* pfn_to_online_page() + speculative ref + put */
+			continue;
+		}
 		w->level = L_RELEASED;
 		w->end_ev = ev;
 	}
@@ -327,6 +356,18 @@ static char *target_name(CXCursor e)
 	return r;
 }
 
+/* Structures that live for one operation: a fault handler filling
+ * vmf->page hands the reference to the fault code, which drops it. */
+static int short_lived_struct(CXType ptr)
+{
+	CXType t = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(ptr)));
+	CXString s = clang_getCursorSpelling(clang_getTypeDeclaration(t));
+	const char *n = clang_getCString(s);
+	int yes = n && (!strcmp(n, "vm_fault") || !strcmp(n, "pagevec") || !strcmp(n, "folio_batch"));
+	clang_disposeString(s);
+	return yes;
+}
+
 /* Memory that outlives the function: through a pointer, a global, a
  * parameter's array. */
 static int long_lived(const struct pl_fn *fn, CXCursor lhs)
@@ -350,7 +391,7 @@ static int long_lived(const struct pl_fn *fn, CXCursor lhs)
 		if (clang_Cursor_isNull(base))
 			return 0;
 		if (k == CXCursor_MemberRefExpr && type_is_pointer(clang_getCursorType(base)))
-			return 1; /* p->x */
+			return !short_lived_struct(clang_getCursorType(base)); /* p->x */
 		if (k == CXCursor_ArraySubscriptExpr && type_is_pointer(clang_getCursorType(base)) &&
 		    clang_getCursorKind(base) != CXCursor_DeclRefExpr)
 			return 1; /* p->arr[i] through a pointer member */
@@ -483,8 +524,26 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		st->depth[ru->enter]++;
 	if (ru->exit)
 		end_scope(fn, st, ru->exit, ev);
-	if (ru->release_arg >= 0)
+	int lastref_slot = -1;
+	struct pl_val lastref = pl_val_make(VK_NONE);
+	if (ru->release_arg >= 0 && ru->release_when != WHEN_ALWAYS) {
+		/* put_page_testzero(): which branch released it is decided by the test */
+		struct pl_val a = eval_expr(fn, st, call_arg(c, ru->release_arg), &lastref_slot);
+		if (a.kind == VK_CALLER && lastref_slot >= 0) {
+			st->v[lastref_slot] = pl_val_obj(ev, L_HELD, -1);
+			a = st->v[lastref_slot];
+		}
+		if (a.kind == VK_OBJ) {
+			lastref = pl_val_make(VK_FACT);
+			lastref.fact = F_LASTREF;
+			lastref.site = a.site;
+			lastref.slot = lastref_slot;
+			lastref.guard_ev = ev;
+			lastref.neg = ru->release_when == WHEN_TRUE; /* "true" = released when it returns true */
+		}
+	} else if (ru->release_arg >= 0) {
 		do_release(an, st, ev, c);
+	}
 
 	struct pl_val r = pl_val_make(VK_NONE);
 	int as;
@@ -567,12 +626,14 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 
 	if (ru->guard_level != L_NONE) {
 		struct pl_val a = eval_expr(fn, st, call_arg(c, ru->guard_arg), &as);
-		enum pl_hold hold = ru->guard_level == L_HELD ? (ru->acquire_hold ? ru->acquire_hold : HOLD_REF) : 0;
+		enum pl_hold hold = ru->guard_level == L_HELD && !ru->acquire_untracked
+					    ? (ru->acquire_hold ? ru->acquire_hold : HOLD_REF)
+					    : 0;
 		if ((a.kind == VK_NONE || a.kind == VK_BOTTOM) && as >= 0 && ru->guard_level != L_HELD) {
 			a = pl_val_obj(ev, L_ARBITRARY, -1);
 			st->v[as] = a;
 		}
-		if (a.kind == VK_OBJ || (a.kind == VK_CALLER && hold)) {
+		if (a.kind == VK_OBJ || (a.kind == VK_CALLER && hold)) { /* untracked: caller's pages stay the caller's */
 			struct pl_val f = pl_val_make(VK_FACT);
 			f.fact = F_RAISE;
 			f.level = (uint8_t)effective_level(ru->guard_level, st);
@@ -608,6 +669,8 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		r.level = SCOPE_READABLE;
 		r.neg = ru->readable_test == WHEN_FALSE;
 	}
+	if (lastref.kind == VK_FACT)
+		r = lastref;
 	if (c->result_slot >= 0)
 		st->v[c->result_slot] = r;
 }
@@ -626,7 +689,8 @@ static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, 
 			lhs = kids.v[0];
 		cursor_list_free(&kids);
 	}
-	int lived = !clang_Cursor_isNull(lhs) && long_lived(fn, lhs);
+	/* a pfn or address stored is not the page reference (kvm's *pfn = ...) */
+	int lived = !clang_Cursor_isNull(lhs) && type_is_page_pointer(clang_getCursorType(lhs)) && long_lived(fn, lhs);
 	if (an->report && !an->report->collect && lived) {
 		char *t = target_name(lhs);
 		struct pl_store s = { fn, ev, t, v };
