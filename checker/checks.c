@@ -85,8 +85,8 @@ void checks_on_return(struct pl_checks_run *run, const struct pl_return *r)
 
 const char *event_callee(const struct pl_fn *fn, int ev)
 {
-	if (ev < 0 || fn->ev[ev].kind != EV_CALL)
-		return "";
+	if (ev < 0 || fn->ev[ev].kind != EV_CALL || !fn->calls[fn->ev[ev].aux].name[0])
+		return "a call"; /* "after a call() dropped": better than "after ()" */
 	return fn->calls[fn->ev[ev].aux].name;
 }
 

@@ -27,7 +27,8 @@ static void state_init_entry(const struct pl_fn *fn, struct pl_state *st, int su
 		/* summary mode: mark page parameters to see what the body does to them */
 		if (summary_mode && sl->param_index >= 0 && sl->is_elem) {
 			st->v[i] = pl_val_obj(PARAM_ELEM_SITE(sl->param_index), L_HELD, -1);
-			st->v[i].pflags = PF_ARRAY;
+			st->v[i].pflags = PF_ARRAY | PF_HELD;
+			st->v[i].refs = 1;
 		} else if (summary_mode && sl->param_index >= 0 && type_is_page_pointer(clang_getCursorType(sl->decl))) {
 			/* the caller's reference: one more is an acquire, none left a release */
 			st->v[i] = pl_val_obj(PARAM_SITE(sl->param_index), L_HELD, -1);

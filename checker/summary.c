@@ -46,7 +46,7 @@ static struct rule *rule_from(const char *name, const struct summary_collect *sc
 	any |= r.nuses > 0;
 	/* a release on every path (a conditional put inside a helper says
 	 * nothing certain to its callers); release loops over arrays count */
-	unsigned released = (sc->returns ? sc->released_all : 0) | sc->released_array;
+	unsigned released = (sc->returns ? sc->released_all : 0) | (sc->returns == 1 ? sc->released_array : 0);
 	if (released) {
 		r.release_arg = lowest_bit(released);
 		r.release_kind = sc->release_kind;

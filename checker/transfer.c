@@ -277,8 +277,6 @@ static void do_release(struct pl_analysis *an, struct pl_state *st, int ev, cons
 		} else if (v.kind == VK_OBJ && pe >= 0 && pe < 32) {
 			sc->released |= 1u << pe;
 			sc->release_kind = ru->release_kind;
-			if (whole_array || (v.pflags & PF_ARRAY))
-				sc->released_array |= 1u << pe; /* a release loop over the array */
 		}
 	} else if (an->report && interesting(&v)) {
 		struct pl_release r = { fn, st, ev, c->name, ru->release_kind, arg, v };
@@ -704,7 +702,7 @@ static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, 
 static void collect_return(const struct pl_fn *fn, const struct pl_state *st, const struct pl_event *e,
 			   struct summary_collect *sc)
 {
-	unsigned acquired = 0, released = 0;
+	unsigned acquired = 0, released = 0, elem_released = 0;
 	for (size_t i = 0; i < fn->nslots; i++) {
 		const struct pl_slot *sl = &fn->slots[i];
 		const struct pl_val *v = &st->v[i];
@@ -719,7 +717,12 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 			acquired |= bit; /* more than the caller's own */
 		if (v->level == L_RELEASED && !(v->pflags & PF_HELD))
 			released |= bit; /* dropped on every path that reaches here */
+		if (sl->is_elem && !(v->pflags & PF_HELD))
+			elem_released |= bit; /* a release loop, or unpin_user_pages() */
 	}
+	/* loops joined with their zero-iteration path look released; only a
+	 * helper with a single return is trusted to release its array */
+	sc->released_array = sc->returns ? 0 : elem_released;
 	sc->acquired_all = sc->returns ? (sc->acquired_all & acquired) : acquired;
 	sc->released_all = sc->returns ? (sc->released_all & released) : released;
 	sc->returns++;
