@@ -87,8 +87,8 @@ static struct pl_val eval_binary(const struct pl_fn *fn, const struct pl_state *
 		struct pl_val a = eval_expr(fn, st, l, &ls);
 		struct pl_val b = eval_expr(fn, st, r, &rs);
 		int lp = type_is_pointer(clang_getCursorType(l)), rp = type_is_pointer(clang_getCursorType(r));
-		if (lp && !rp) /* page + n: the same allocation */
-			return a;
+		if (lp && !rp) /* page + n: the same allocation (not once it is freed) */
+			return a.kind == VK_OBJ && a.level == L_RELEASED ? pl_val_make(VK_CALLER) : a;
 		if (rp && !lp)
 			return b;
 		if (lp && rp) /* page - memmap base: its pfn */

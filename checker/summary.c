@@ -79,8 +79,10 @@ static struct rule *rule_from(const char *name, const struct summary_collect *sc
 			r.result_arg = sc->ret_param;
 			if (v->level > L_ARBITRARY && v->level != L_HELD && v->level != L_RELEASED)
 				r.result_level = (enum pl_level)v->level;
-		} else if (v->level != L_HELD) {
-			r.result = RES_NEW; /* an arbitrary page found by the helper */
+		} else if (v->level != L_HELD && v->level != L_RELEASED) {
+			/* an arbitrary page found by the helper (a page it dropped its own
+			 * reference on, readahead_folio(), is kept alive by others) */
+			r.result = RES_NEW;
 			r.result_level = v->level;
 		}
 		any |= r.result != RES_UNKNOWN;
