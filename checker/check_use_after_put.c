@@ -30,6 +30,10 @@ static void on_release(struct pl_checks_run *run, const struct pl_release *r)
 {
 	if (r->val.kind != VK_OBJ || r->val.level != L_RELEASED)
 		return;
+	/* a page array is one abstract value: retry loops refill it (GUP
+	 * internals) in ways the model does not see */
+	if (r->val.pflags & PF_ARRAY)
+		return;
 	char *subject = use_subject(r->fn, r->operand);
 	char *msg = xasprintf("'%s' is released again by %s() after %s() already dropped this code's reference (double put)",
 			      subject, r->callee, event_callee(r->fn, r->val.end_ev));

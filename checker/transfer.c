@@ -144,9 +144,8 @@ static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct
 				v->refs = 1;
 				v->pflags |= PF_HELD;
 				v->acquire_ev = f->guard_ev;
-			} else { /* someone else still holds it; ours is gone */
-				v->level = L_RELEASED;
-				v->end_ev = f->guard_ev;
+			} else { /* someone else still holds it (mm core keeps using such
+				  * pages under its own locks): ours is gone, nothing more */
 				v->refs = 0;
 				v->pflags &= (uint8_t)~PF_HELD;
 			}

@@ -13,3 +13,14 @@ void put_and_free(struct page *page)
 	if (put_page_testzero(page))
 		free_the_page(page, PageHead(page));
 }
+
+/* false: others hold the page; mm core goes on under its own locks
+ * (mm/vmscan.c move_folios_to_lru(), mm/swap.c put_pages_list()) */
+int keep_on_lru(struct page *page)
+{
+	if (put_page_testzero(page)) {
+		free_the_page(page, 0);
+		return 0;
+	}
+	return PageLRU(page);
+}
