@@ -555,6 +555,19 @@ static void lower_generic(struct builder *b, CXCursor e)
 	cursor_list_free(&kids);
 }
 
+/* libclang shows __builtin_offsetof as an unexposed expression with a
+ * member reference (not a member expression) among its children. */
+static int is_offsetof(CXCursor e)
+{
+	struct cursor_list kids = { 0 };
+	cursor_children(e, &kids);
+	int yes = 0;
+	for (size_t i = 0; i < kids.n && !yes; i++)
+		yes = clang_getCursorKind(kids.v[i]) == CXCursor_MemberRef;
+	cursor_list_free(&kids);
+	return yes;
+}
+
 static void lower_expr(struct builder *b, CXCursor e)
 {
 	enum CXCursorKind k = clang_getCursorKind(e);
@@ -679,6 +692,11 @@ static void lower_expr(struct builder *b, CXCursor e)
 		cursor_list_free(&kids);
 		return;
 	}
+	case CXCursor_UnexposedExpr:
+		if (is_offsetof(e))
+			return; /* offsetof(typeof(*page), lru): a constant, nothing read */
+		lower_children(b, e);
+		return;
 	default:
 		lower_children(b, e);
 		return;
@@ -1076,6 +1094,7 @@ static void lower_stmt(struct builder *b, CXCursor s)
 	case CXCursor_NullStmt:
 	case CXCursor_AsmStmt:
 	case CXCursor_MSAsmStmt:
+	case CXCursor_StaticAssert: /* container_of()'s type check: not evaluated */
 		break;
 	default:
 		lower_children(b, s);

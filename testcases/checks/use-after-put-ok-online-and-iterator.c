@@ -24,6 +24,8 @@ int count_after_put(struct page *page, struct list_head *head)
 	int n = 0;
 
 	put_page(page);
+	/* container_of()'s offsetof(typeof(*page), lru) reads nothing either */
+	n = __builtin_offsetof(typeof(*page), lru);
 	for (page = (typeof(*page) *)head->next; &page->lru != head; page = (typeof(*page) *)page->lru.next)
 		n++;
 	return n;
