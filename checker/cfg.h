@@ -127,6 +127,12 @@ struct cursor_list {
 void cursor_children(CXCursor c, struct cursor_list *out);
 void cursor_list_free(struct cursor_list *l);
 
+/* Operands of a binary node (first and last child); 0 if fewer than two. */
+int cursor_two_operands(CXCursor e, CXCursor *l, CXCursor *r);
+/* The first / last child that is an expression, or the null cursor. */
+CXCursor cursor_first_expr(CXCursor e);
+CXCursor cursor_last_expr(CXCursor e);
+
 /* Strip parentheses and implicit conversions. */
 CXCursor cursor_strip(CXCursor c);
 CXCursor cursor_strip_one(CXCursor c);

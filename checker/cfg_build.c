@@ -425,34 +425,6 @@ static void lower_call(struct builder *b, CXCursor e)
 	free(name);
 }
 
-/* Operands of a binary operator: lhs, rhs. */
-static int two_kids(CXCursor e, CXCursor *l, CXCursor *r)
-{
-	struct cursor_list kids = { 0 };
-	cursor_children(e, &kids);
-	int ok = kids.n >= 2;
-	if (ok) {
-		*l = kids.v[0];
-		*r = kids.v[kids.n - 1];
-	}
-	cursor_list_free(&kids);
-	return ok;
-}
-
-static CXCursor first_kid(CXCursor e)
-{
-	struct cursor_list kids = { 0 };
-	cursor_children(e, &kids);
-	CXCursor c = kids.n ? kids.v[0] : clang_getNullCursor();
-	for (size_t i = 0; i < kids.n; i++)
-		if (clang_isExpression(clang_getCursorKind(kids.v[i]))) {
-			c = kids.v[i];
-			break;
-		}
-	cursor_list_free(&kids);
-	return c;
-}
-
 static void lower_assign(struct builder *b, CXCursor e, CXCursor lhs, CXCursor rhs)
 {
 	lower_expr(b, rhs);
@@ -519,7 +491,7 @@ static void lower_conditional(struct builder *b, CXCursor e)
 
 static void lower_stmt_expr(struct builder *b, CXCursor e)
 {
-	CXCursor body = first_kid(e);
+	CXCursor body = cursor_first_expr(e);
 	if (clang_getCursorKind(body) != CXCursor_CompoundStmt) {
 		struct cursor_list k = { 0 };
 		cursor_children(e, &k);
@@ -583,7 +555,7 @@ static void lower_expr(struct builder *b, CXCursor e)
 		return;
 	case CXCursor_BinaryOperator: {
 		CXCursor l, r;
-		if (!two_kids(e, &l, &r))
+		if (!cursor_two_operands(e, &l, &r))
 			return;
 		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
 		if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
@@ -600,7 +572,7 @@ static void lower_expr(struct builder *b, CXCursor e)
 	}
 	case CXCursor_CompoundAssignOperator: {
 		CXCursor l, r;
-		if (!two_kids(e, &l, &r))
+		if (!cursor_two_operands(e, &l, &r))
 			return;
 		lower_expr(b, r);
 		int s = lvalue_slot(b, l);
@@ -611,7 +583,7 @@ static void lower_expr(struct builder *b, CXCursor e)
 		return;
 	}
 	case CXCursor_UnaryOperator: {
-		CXCursor op = first_kid(e);
+		CXCursor op = cursor_first_expr(e);
 		if (clang_Cursor_isNull(op))
 			return;
 		switch (clang_getCursorUnaryOperatorKind(e)) {
@@ -631,8 +603,8 @@ static void lower_expr(struct builder *b, CXCursor e)
 			CXCursor so = cursor_strip(op);
 			if (clang_getCursorKind(so) == CXCursor_UnaryOperator &&
 			    clang_getCursorUnaryOperatorKind(so) == CXUnaryOperator_AddrOf &&
-			    !clang_Cursor_isNull(first_kid(so))) {
-				lower_expr(b, first_kid(so));
+			    !clang_Cursor_isNull(cursor_first_expr(so))) {
+				lower_expr(b, cursor_first_expr(so));
 				return;
 			}
 			lower_expr(b, op);
@@ -648,14 +620,14 @@ static void lower_expr(struct builder *b, CXCursor e)
 		}
 	}
 	case CXCursor_MemberRefExpr: {
-		CXCursor base = first_kid(e);
+		CXCursor base = cursor_first_expr(e);
 		if (clang_Cursor_isNull(base) || !clang_isExpression(clang_getCursorKind(base)))
 			return;
 		/* page->private reaches private through an unnamed union: report the
 		 * named member, on the struct page pointer under it */
 		CXCursor inner = cursor_strip(base);
 		while (clang_getCursorKind(inner) == CXCursor_MemberRefExpr && is_anonymous_member(inner)) {
-			CXCursor ib = first_kid(inner);
+			CXCursor ib = cursor_first_expr(inner);
 			if (clang_Cursor_isNull(ib) || !clang_isExpression(clang_getCursorKind(ib)))
 				break;
 			base = ib;
@@ -667,7 +639,7 @@ static void lower_expr(struct builder *b, CXCursor e)
 	}
 	case CXCursor_ArraySubscriptExpr: {
 		CXCursor base, idx;
-		if (!two_kids(e, &base, &idx))
+		if (!cursor_two_operands(e, &base, &idx))
 			return;
 		lower_expr(b, base);
 		lower_expr(b, idx);
@@ -762,13 +734,13 @@ static void lower_cond(struct builder *b, CXCursor e, int t, int f)
 	}
 	enum CXCursorKind k = clang_getCursorKind(s);
 	if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(s) == CXUnaryOperator_LNot) {
-		lower_cond(b, first_kid(s), f, t);
+		lower_cond(b, cursor_first_expr(s), f, t);
 		return;
 	}
 	if (k == CXCursor_BinaryOperator) {
 		enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(s);
 		CXCursor l, r;
-		if ((op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) && two_kids(s, &l, &r)) {
+		if ((op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) && cursor_two_operands(s, &l, &r)) {
 			int mid = new_block(b);
 			if (op == CXBinaryOperator_LAnd)
 				lower_cond(b, l, mid, f);

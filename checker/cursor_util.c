@@ -226,3 +226,41 @@ int elem_slot_of(const struct pl_fn *fn, CXCursor e)
 		return -1;
 	return cursor_map_get(&fn->elems, clang_getCursorReferenced(e));
 }
+
+int cursor_two_operands(CXCursor e, CXCursor *l, CXCursor *r)
+{
+	struct cursor_list kids = { 0 };
+	cursor_children(e, &kids);
+	int ok = kids.n >= 2;
+	if (ok) {
+		*l = kids.v[0];
+		*r = kids.v[kids.n - 1];
+	}
+	cursor_list_free(&kids);
+	return ok;
+}
+
+static CXCursor expr_child(CXCursor e, int last)
+{
+	struct cursor_list kids = { 0 };
+	cursor_children(e, &kids);
+	CXCursor c = clang_getNullCursor();
+	for (size_t i = 0; i < kids.n; i++)
+		if (clang_isExpression(clang_getCursorKind(kids.v[i]))) {
+			c = kids.v[i];
+			if (!last)
+				break;
+		}
+	cursor_list_free(&kids);
+	return c;
+}
+
+CXCursor cursor_first_expr(CXCursor e)
+{
+	return expr_child(e, 0);
+}
+
+CXCursor cursor_last_expr(CXCursor e)
+{
+	return expr_child(e, 1);
+}

@@ -19,31 +19,6 @@ static struct pl_val arith(struct pl_val v)
 	return pl_val_make(VK_NONE);
 }
 
-static int kids2(CXCursor e, CXCursor *a, CXCursor *b)
-{
-	struct cursor_list k = { 0 };
-	cursor_children(e, &k);
-	int ok = k.n == 2;
-	if (ok) {
-		*a = k.v[0];
-		*b = k.v[1];
-	}
-	cursor_list_free(&k);
-	return ok;
-}
-
-static CXCursor kid1(CXCursor e)
-{
-	struct cursor_list k = { 0 };
-	cursor_children(e, &k);
-	CXCursor c = clang_getNullCursor();
-	for (size_t i = 0; i < k.n; i++)
-		if (clang_isExpression(clang_getCursorKind(k.v[i])))
-			c = k.v[i];
-	cursor_list_free(&k);
-	return c;
-}
-
 static int is_null_constant(const struct pl_fn *fn, const struct pl_state *st, CXCursor e)
 {
 	int vs;
@@ -67,7 +42,7 @@ static struct pl_val compare_count(const struct pl_fn *fn, const struct pl_state
 static struct pl_val eval_binary(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot)
 {
 	CXCursor l, r;
-	if (!kids2(e, &l, &r))
+	if (!cursor_two_operands(e, &l, &r))
 		return by_type(e);
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
 	int ls, rs;
@@ -143,7 +118,7 @@ static struct pl_val eval_binary(const struct pl_fn *fn, const struct pl_state *
 
 static struct pl_val eval_unary(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot)
 {
-	CXCursor op = kid1(e);
+	CXCursor op = cursor_last_expr(e);
 	if (clang_Cursor_isNull(op))
 		return by_type(e);
 	int os;
@@ -316,7 +291,7 @@ struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCur
 	case CXCursor_ParenExpr:
 	case CXCursor_UnexposedExpr:
 	case CXCursor_CStyleCastExpr: {
-		CXCursor c = kid1(e);
+		CXCursor c = cursor_last_expr(e);
 		if (clang_Cursor_isNull(c))
 			return by_type(e);
 		struct pl_val v = eval_expr(fn, st, c, var_slot);
@@ -336,7 +311,7 @@ struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCur
 		return eval_binary(fn, st, e, var_slot);
 	case CXCursor_CompoundAssignOperator: {
 		CXCursor l, r;
-		if (kids2(e, &l, &r))
+		if (cursor_two_operands(e, &l, &r))
 			return eval_expr(fn, st, l, var_slot);
 		return by_type(e);
 	}

@@ -184,95 +184,80 @@ static int parse_when(struct load_ctx *c, struct fy_node *n, int line, enum rule
 	return 0;
 }
 
+static int result_field(struct load_ctx *c, const char *key, struct fy_node *v, int kl, struct rule *ru)
+{
+	if (!strcmp(key, "source") || !strcmp(key, "same") || !strcmp(key, "arg")) {
+		if (ru->result != RES_UNKNOWN)
+			return fail(c, kl, "result has more than one of source/same/new/arg ('%s')", key);
+		ru->result = !strcmp(key, "source") ? RES_SOURCE : !strcmp(key, "same") ? RES_SAME : RES_ARG;
+		return parse_int(c, v, kl, key, &ru->result_arg);
+	}
+	if (!strcmp(key, "new")) {
+		if (ru->result != RES_UNKNOWN)
+			return fail(c, kl, "result has more than one of source/same/new/arg ('%s')", key);
+		ru->result = RES_NEW;
+		return parse_level(c, v, kl, &ru->result_level);
+	}
+	if (!strcmp(key, "level"))
+		return parse_level(c, v, kl, &ru->result_level);
+	if (!strcmp(key, "hold"))
+		return parse_hold(c, v, kl, &ru->acquire_hold);
+	if (!strcmp(key, "movable"))
+		return parse_bool(c, v, kl, key, &ru->movable);
+	if (!strcmp(key, "ptl"))
+		return parse_bool(c, v, kl, key, &ru->result_ptl);
+	if (!strcmp(key, "nullable"))
+		return parse_bool(c, v, kl, key, &ru->result_nullable);
+	if (!strcmp(key, "netmem")) {
+		const char *ns = scalar(v);
+		if (ns && !strcmp(ns, "always"))
+			ru->result_netmem = NETMEM_ALWAYS;
+		else if (ns && !strcmp(ns, "unless-readable"))
+			ru->result_netmem = NETMEM_UNLESS_READABLE;
+		else
+			return fail(c, kl, "'netmem' must be always or unless-readable, not '%s'", ns ? ns : "?");
+		return 0;
+	}
+	return fail(c, kl,
+		    "unknown key '%s' in result (expected source, same, new, arg, level, hold, movable, netmem, ptl, "
+		    "nullable)",
+		    key);
+}
+
 /* result: {source: N, level: L, nullable: true} | {same: N} | {new: held} | {arg: N} */
 static int parse_result(struct load_ctx *c, struct fy_node *n, int line, struct rule *ru)
 {
-	if (fy_node_get_type(n) != FYNT_MAPPING)
-		return fail(c, line, "'result' must be a mapping%s", NULL);
-	void *it = NULL;
-	struct fy_node_pair *p;
-	while ((p = fy_node_mapping_iterate(n, &it))) {
-		struct fy_node *k = fy_node_pair_key(p), *v = fy_node_pair_value(p);
-		const char *key = scalar(k);
-		int kl = node_line(k);
-		if (!key)
-			return fail(c, line, "result keys must be plain words%s", NULL);
-		if (!strcmp(key, "source") || !strcmp(key, "same") || !strcmp(key, "arg")) {
-			if (ru->result != RES_UNKNOWN)
-				return fail(c, kl, "result has more than one of source/same/new/arg ('%s')", key);
-			ru->result = !strcmp(key, "source") ? RES_SOURCE : !strcmp(key, "same") ? RES_SAME : RES_ARG;
-			if (parse_int(c, v, kl, key, &ru->result_arg))
-				return -1;
-		} else if (!strcmp(key, "new")) {
-			if (ru->result != RES_UNKNOWN)
-				return fail(c, kl, "result has more than one of source/same/new/arg ('%s')", key);
-			ru->result = RES_NEW;
-			if (parse_level(c, v, kl, &ru->result_level))
-				return -1;
-		} else if (!strcmp(key, "level")) {
-			if (parse_level(c, v, kl, &ru->result_level))
-				return -1;
-		} else if (!strcmp(key, "hold")) {
-			if (parse_hold(c, v, kl, &ru->acquire_hold))
-				return -1;
-		} else if (!strcmp(key, "movable")) {
-			if (parse_bool(c, v, kl, key, &ru->movable))
-				return -1;
-		} else if (!strcmp(key, "ptl")) {
-			if (parse_bool(c, v, kl, key, &ru->result_ptl))
-				return -1;
-		} else if (!strcmp(key, "netmem")) {
-			const char *ns = scalar(v);
-			if (ns && !strcmp(ns, "always"))
-				ru->result_netmem = NETMEM_ALWAYS;
-			else if (ns && !strcmp(ns, "unless-readable"))
-				ru->result_netmem = NETMEM_UNLESS_READABLE;
-			else
-				return fail(c, kl, "'netmem' must be always or unless-readable, not '%s'", ns ? ns : "?");
-		} else if (!strcmp(key, "nullable")) {
-			const char *s = scalar(v);
-			if (!s || (strcmp(s, "true") && strcmp(s, "false")))
-				return fail(c, kl, "'nullable' must be true or false%s", NULL);
-			ru->result_nullable = !strcmp(s, "true");
-		} else {
-			return fail(c, kl, "unknown key '%s' in result (expected source, same, new, arg, level, hold, movable, netmem, ptl, nullable)", key);
-		}
-	}
+	if (parse_fields(c, n, line, "result", ru, result_field))
+		return -1;
 	if (ru->result == RES_UNKNOWN && !ru->result_netmem)
 		return fail(c, line, "result needs one of source, same, new or arg%s", NULL);
 	return 0;
 }
 
+static int guard_field(struct load_ctx *c, const char *key, struct fy_node *v, int kl, struct rule *ru)
+{
+	if (!strcmp(key, "arg"))
+		return parse_int(c, v, kl, key, &ru->guard_arg);
+	if (!strcmp(key, "level"))
+		return parse_level(c, v, kl, &ru->guard_level);
+	if (!strcmp(key, "when"))
+		return parse_when(c, v, kl, &ru->guard_when);
+	if (!strcmp(key, "hold")) {
+		if (parse_hold(c, v, kl, &ru->acquire_hold))
+			return -1;
+		ru->acquire_untracked = ru->acquire_hold == HOLD_NONE;
+		return 0;
+	}
+	return fail(c, kl, "unknown key '%s' in guard (expected arg, level, when, hold)", key);
+}
+
 /* guard: {arg: N, level: L, when: true} */
 static int parse_guard(struct load_ctx *c, struct fy_node *n, int line, struct rule *ru)
 {
-	if (fy_node_get_type(n) != FYNT_MAPPING)
-		return fail(c, line, "'guard' must be a mapping%s", NULL);
 	ru->guard_when = WHEN_TRUE;
 	ru->guard_arg = -1;
-	void *it = NULL;
-	struct fy_node_pair *p;
-	while ((p = fy_node_mapping_iterate(n, &it))) {
-		struct fy_node *k = fy_node_pair_key(p), *v = fy_node_pair_value(p);
-		const char *key = scalar(k);
-		int kl = node_line(k);
-		if (key && !strcmp(key, "arg")) {
-			if (parse_int(c, v, kl, key, &ru->guard_arg))
-				return -1;
-		} else if (key && !strcmp(key, "level")) {
-			if (parse_level(c, v, kl, &ru->guard_level))
-				return -1;
-		} else if (key && !strcmp(key, "when")) {
-			if (parse_when(c, v, kl, &ru->guard_when))
-				return -1;
-		} else if (key && !strcmp(key, "hold")) {
-			if (parse_hold(c, v, kl, &ru->acquire_hold))
-				return -1;
-			ru->acquire_untracked = ru->acquire_hold == HOLD_NONE;
-		} else {
-			return fail(c, kl, "unknown key '%s' in guard (expected arg, level, when, hold)", key ? key : "?");
-		}
-	}
+	if (parse_fields(c, n, line, "guard", ru, guard_field))
+		return -1;
 	if (ru->guard_arg < 0 || ru->guard_level == L_NONE)
 		return fail(c, line, "guard needs 'arg' and 'level'%s", NULL);
 	return 0;
