@@ -287,7 +287,7 @@ static void do_release(struct pl_analysis *an, struct pl_state *st, int ev, cons
 		/* a reference held elsewhere cannot be assumed after this */
 		struct pl_val nv = pl_val_obj(ev, L_RELEASED, -1);
 		nv.end_ev = ev;
-		nv.pflags = v.pflags & PF_NETMEM;
+		nv.pflags = (uint8_t)((v.pflags & PF_NETMEM) | (fn->slots[vs].is_elem ? PF_ARRAY : 0));
 		st->v[vs] = nv;
 		return;
 	}
