@@ -200,8 +200,12 @@ static int result_field(struct load_ctx *c, const char *key, struct fy_node *v, 
 	}
 	if (!strcmp(key, "level"))
 		return parse_level(c, v, kl, &ru->result_level);
-	if (!strcmp(key, "hold"))
-		return parse_hold(c, v, kl, &ru->acquire_hold);
+	if (!strcmp(key, "hold")) {
+		if (parse_hold(c, v, kl, &ru->acquire_hold))
+			return -1;
+		ru->acquire_untracked = ru->acquire_hold == HOLD_NONE;
+		return 0;
+	}
 	if (!strcmp(key, "movable"))
 		return parse_bool(c, v, kl, key, &ru->movable);
 	if (!strcmp(key, "ptl"))

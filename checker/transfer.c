@@ -491,11 +491,11 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		}
 	}
 	if (!ru) {
-		/* a struct page handed to a function pagelife knows nothing about
-		 * may be kept there (set_pte_at(mk_pte(page)), lru_cache_add()) */
+		/* a page (or its pfn or address) handed to a function pagelife knows
+		 * nothing about may be kept there: lru_cache_add(page),
+		 * set_pte_at(pfn_pte(page_to_pfn(page))), make_alloc_exact(addr).
+		 * Functions that only borrow (memcpy()) have rules. */
 		for (int i = 0; i < c->nargs; i++) {
-			if (!type_is_page_pointer(clang_getCursorType(c->args[i])))
-				continue;
 			int vs;
 			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
 			escape(fn, st, &v);
@@ -593,7 +593,7 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 	case RES_NEW: {
 		enum pl_hold hold = ru->acquire_hold ? ru->acquire_hold : HOLD_REF;
 		r = pl_val_obj(ev, ru->result_level ? ru->result_level : L_HELD, ev);
-		if (r.level == L_HELD) { /* a page of our own, not an arbitrary one a helper found */
+		if (r.level == L_HELD && !ru->acquire_untracked) { /* a page of our own, not one a helper found */
 			r.hold = (uint8_t)hold;
 			r.acquire_ev = ev;
 			r.refs = 1;

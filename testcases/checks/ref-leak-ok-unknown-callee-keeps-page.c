@@ -32,3 +32,15 @@ int map_after_check(void *table, unsigned long addr)
 	install_page_in_table(table, addr, page);
 	return 0;
 }
+
+/* The reference travels as a pfn into a new page table entry
+ * (set_pte_at(pfn_pte(page_to_pfn(page), prot)): mm/memory.c
+ * copy_present_pte(), third kernel triage P12). */
+extern pte_t make_pte(unsigned long pfn, unsigned long prot);
+extern void store_pte(pte_t *ptep, pte_t pte);
+
+void dup_mapping(pte_t *dst, struct page *page)
+{
+	get_page(page);
+	store_pte(dst, make_pte(page_to_pfn(page), 0));
+}
