@@ -10,17 +10,7 @@
  */
 #include <linux/mm.h>
 
-/* ---- netmem and skb frags: newer than 6.1 (netmem_ref 6.8, net_iov and
- * skb_frags_readable() 6.12), so each case declares them itself. The
- * conversions are declared, not defined: the rules model them, as they do
- * for header inlines the analysis never enters. ---- */
-typedef unsigned long netmem_ref;
-#define NET_IOV		0x01UL
-static inline bool netmem_is_net_iov(const netmem_ref netmem)
-{
-	return netmem & NET_IOV;
-}
-extern struct page *netmem_to_page(netmem_ref netmem);
+#include <net/netmem.h>
 
 bool pp_netmem_recyclable(netmem_ref netmem)
 {
