@@ -306,6 +306,7 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 		return fail(c, node_line(e), "each rule must be a mapping with a 'name'%s", NULL);
 
 	struct fy_node *names = NULL;
+	int structs_entry = 0;
 	void *it = NULL;
 	struct fy_node_pair *p;
 	while ((p = fy_node_mapping_iterate(e, &it))) {
@@ -318,6 +319,19 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 			return fail(c, line, "rule keys must be plain words%s", NULL);
 		if (!strcmp(key, "name") || !strcmp(key, "names")) {
 			names = v;
+		} else if (!strcmp(key, "short-lived-structs")) {
+			void *sit = NULL;
+			struct fy_node *sn;
+			if (fy_node_get_type(v) != FYNT_SEQUENCE)
+				return fail(c, kl, "'short-lived-structs' must be a list of struct names%s", NULL);
+			while ((sn = fy_node_sequence_iterate(v, &sit))) {
+				const char *sname = scalar(sn);
+				if (!sname)
+					return fail(c, kl, "'short-lived-structs' must be a list of struct names%s", NULL);
+				char *dup = xstrdup(sname);
+				VEC_PUSH(c->r->short_lived, c->r->nshort_lived, c->r->short_lived_cap, dup);
+			}
+			structs_entry = 1;
 		} else if (!strcmp(key, "uses")) {
 			if (parse_uses(c, v, kl, &ru))
 				return -1;
@@ -368,10 +382,14 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 			/* free text for readers */
 		} else {
 			return fail(c, kl, "unknown key '%s' (expected name, uses, result, guard, error-pointer, enter, exit, "
-				    "release, gup, transfer, device-query, netiov-test, readable-when, doc)", key);
+				    "release, gup, transfer, device-query, netiov-test, readable-when, short-lived-structs, doc)", key);
 		}
 	}
 	ru.line = line;
+	if (structs_entry && !names)
+		return 0; /* a list of struct types, not a function rule */
+	if (structs_entry)
+		return fail(c, line, "'short-lived-structs' goes in an entry of its own, without 'name'%s", NULL);
 	if (!names)
 		return fail(c, line, "rule without 'name'%s", NULL);
 
@@ -598,8 +616,19 @@ globs:
 	return NULL;
 }
 
+int rules_short_lived_struct(const struct rules *r, const char *name)
+{
+	for (size_t i = 0; i < r->nshort_lived; i++)
+		if (!strcmp(r->short_lived[i], name))
+			return 1;
+	return 0;
+}
+
 void rules_free(struct rules *r)
 {
+	for (size_t i = 0; i < r->nshort_lived; i++)
+		free(r->short_lived[i]);
+	free(r->short_lived);
 	for (size_t i = 0; i < r->n; i++)
 		free(r->v[i].name);
 	free(r->v);

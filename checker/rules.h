@@ -104,6 +104,8 @@ struct rules {
 	size_t nbuckets;
 	int *next;
 	int indexed;
+	char **short_lived;     /* struct types that live for one operation (vm_fault) */
+	size_t nshort_lived, short_lived_cap;
 	char **files;           /* names of the loaded files, owned */
 	size_t nfiles, files_cap;
 };
@@ -116,6 +118,8 @@ void rules_index(struct rules *r);
 /* Later rules with the same name replace earlier ones (--rules overrides). */
 const struct rule *rules_lookup(const struct rules *r, const char *name);
 void rules_free(struct rules *r);
+/* Is `struct name` listed under short-lived-structs (stores into it are not long-term)? */
+int rules_short_lived_struct(const struct rules *r, const char *name);
 
 const char *rule_scope_name(enum rule_scope s);
 

@@ -353,14 +353,14 @@ static char *target_name(CXCursor e)
 	return r;
 }
 
-/* Structures that live for one operation: a fault handler filling
- * vmf->page hands the reference to the fault code, which drops it. */
-static int short_lived_struct(CXType ptr)
+/* Structures that live for one operation (rules: short-lived-structs): a
+ * fault handler filling vmf->page hands the reference to the fault code. */
+static int short_lived_struct(const struct pl_fn *fn, CXType ptr)
 {
 	CXType t = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(ptr)));
 	CXString s = clang_getCursorSpelling(clang_getTypeDeclaration(t));
 	const char *n = clang_getCString(s);
-	int yes = n && (!strcmp(n, "vm_fault") || !strcmp(n, "pagevec") || !strcmp(n, "folio_batch"));
+	int yes = n && rules_short_lived_struct(fn->rules, n);
 	clang_disposeString(s);
 	return yes;
 }
@@ -388,7 +388,7 @@ static int long_lived(const struct pl_fn *fn, CXCursor lhs)
 		if (clang_Cursor_isNull(base))
 			return 0;
 		if (k == CXCursor_MemberRefExpr && type_is_pointer(clang_getCursorType(base)))
-			return !short_lived_struct(clang_getCursorType(base)); /* p->x */
+			return !short_lived_struct(fn, clang_getCursorType(base)); /* p->x */
 		if (k == CXCursor_ArraySubscriptExpr && type_is_pointer(clang_getCursorType(base)) &&
 		    clang_getCursorKind(base) != CXCursor_DeclRefExpr)
 			return 1; /* p->arr[i] through a pointer member */

@@ -73,6 +73,23 @@ static void globs_lose_to_exact_names(void **state)
 	rules_free(&r);
 }
 
+static void expect_error(const char *text, int line, const char *what);
+
+static void short_lived_structs_entry(void **state)
+{
+	(void)state;
+	struct rules r = { 0 };
+	char err[512];
+	assert_int_equal(load(&r, "- short-lived-structs: [vm_fault, pagevec]\n  doc: x\n- name: f\n  uses: 0\n", err,
+			      sizeof(err)),
+			 0);
+	assert_true(rules_short_lived_struct(&r, "vm_fault"));
+	assert_false(rules_short_lived_struct(&r, "page"));
+	assert_non_null(rules_lookup(&r, "f"));
+	rules_free(&r);
+	expect_error("- short-lived-structs: [a]\n  name: g\n", 1, "entry of its own");
+}
+
 static void later_rules_override(void **state)
 {
 	(void)state;
@@ -157,6 +174,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parses_every_effect),
 		cmocka_unit_test(globs_lose_to_exact_names),
+		cmocka_unit_test(short_lived_structs_entry),
 		cmocka_unit_test(later_rules_override),
 		cmocka_unit_test(errors_name_file_and_line),
 		cmocka_unit_test(comment_only_file_has_no_rules),
