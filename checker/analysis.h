@@ -14,11 +14,21 @@ struct pl_state {
 
 struct pl_checks_run;  /* checks.h */
 
+/* Paths kept apart per block: states that know different constants of
+ * integer variables are not joined, up to this many. */
+#define PL_MAX_PATHS 6
+
+struct pl_set {
+	size_t n;
+	struct pl_state *s[PL_MAX_PATHS + 1]; /* one more while adding */
+};
+
 struct pl_analysis {
 	const struct pl_fn *fn;
 	size_t nslots;
 	size_t state_size;
-	struct pl_state **in;    /* per block, at fixpoint */
+	struct pl_set *in;       /* per block, at fixpoint */
+	const char *counter;     /* per slot: updated by ++/+= (a loop counter), not a path key */
 	struct pl_checks_run *report; /* non-NULL during the reporting pass */
 	int converged;
 };

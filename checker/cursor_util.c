@@ -129,6 +129,44 @@ CXCursor cursor_strip(CXCursor c)
 	}
 }
 
+/* Integer constants as the kernel writes them: 1, -EAGAIN (a macro for a
+ * literal), enumerators such as DROP, and casts of those. */
+int cursor_int_constant(CXCursor e, long long *out)
+{
+	e = cursor_strip(e);
+	switch (clang_getCursorKind(e)) {
+	case CXCursor_IntegerLiteral:
+	case CXCursor_CharacterLiteral: {
+		CXEvalResult r = clang_Cursor_Evaluate(e);
+		int ok = r && clang_EvalResult_getKind(r) == CXEval_Int;
+		if (ok)
+			*out = clang_EvalResult_getAsLongLong(r);
+		if (r)
+			clang_EvalResult_dispose(r);
+		return ok;
+	}
+	case CXCursor_DeclRefExpr: {
+		CXCursor d = clang_getCursorReferenced(e);
+		if (clang_getCursorKind(d) != CXCursor_EnumConstantDecl)
+			return 0;
+		*out = clang_getEnumConstantDeclValue(d);
+		return 1;
+	}
+	case CXCursor_UnaryOperator: {
+		enum CXUnaryOperatorKind k = clang_getCursorUnaryOperatorKind(e);
+		if (k != CXUnaryOperator_Minus && k != CXUnaryOperator_Plus)
+			return 0;
+		long long v;
+		if (!cursor_int_constant(cursor_last_expr(e), &v))
+			return 0;
+		*out = k == CXUnaryOperator_Minus ? -v : v;
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
 int type_is_pointer(CXType t)
 {
 	t = clang_getCanonicalType(t);

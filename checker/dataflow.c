@@ -53,6 +53,109 @@ static void state_join_into(const struct pl_analysis *an, struct pl_state *dst, 
 		dst->v[i] = pl_val_join(&dst->v[i], &src->v[i]);
 }
 
+/* Slots whose known constants split paths: plain integers (flags, modes,
+ * error codes), so "flag set where the put was skipped" stays related. */
+static int key_slot(const struct pl_analysis *an, size_t i)
+{
+	const struct pl_slot *sl = &an->fn->slots[i];
+	return sl->name && !sl->is_pointer && !sl->is_elem && !an->counter[i]; /* temporaries die young */
+}
+
+/* How much is lost by joining two states: above all, differing page
+ * values; then differing constants (which only prune paths). */
+static size_t state_distance(const struct pl_analysis *an, const struct pl_state *a, const struct pl_state *b)
+{
+	size_t keys = 0, values = 0;
+	for (size_t i = 0; i < an->nslots; i++) {
+		const struct pl_val *x = &a->v[i], *y = &b->v[i];
+		if (key_slot(an, i)) {
+			if (x->cst != y->cst || (x->cst && x->cval != y->cval))
+				keys++;
+		} else if (!pl_val_equal(x, y)) {
+			values++;
+		}
+	}
+	if (memcmp(a->depth, b->depth, sizeof(a->depth)))
+		values++;
+	return values * 1024 + keys;
+}
+
+static int same_key(const struct pl_analysis *an, const struct pl_state *a, const struct pl_state *b)
+{
+	for (size_t i = 0; i < an->nslots; i++)
+		if (key_slot(an, i) && (a->v[i].cst != b->v[i].cst || (a->v[i].cst && a->v[i].cval != b->v[i].cval)))
+			return 0;
+	return 1;
+}
+
+/* Add a path's state to a block's set: joined with the state that knows the
+ * same constants, else a new member; when the set is full, the two members
+ * that differ least (the same page states if possible) are joined. */
+static void set_add(const struct pl_analysis *an, struct pl_set *set, const struct pl_state *src)
+{
+	if (!src->reachable)
+		return;
+	for (size_t k = 0; k < set->n; k++)
+		if (same_key(an, set->s[k], src)) {
+			state_join_into(an, set->s[k], src);
+			return;
+		}
+	if (!set->s[set->n])
+		set->s[set->n] = state_new(an);
+	memcpy(set->s[set->n++], src, an->state_size);
+	if (set->n <= PL_MAX_PATHS)
+		return;
+	size_t bi = 0, bj = 1, best_d = (size_t)-1;
+	for (size_t i = 0; i < set->n; i++)
+		for (size_t j = i + 1; j < set->n; j++) {
+			size_t d = state_distance(an, set->s[i], set->s[j]);
+			if (d < best_d) {
+				best_d = d;
+				bi = i;
+				bj = j;
+			}
+		}
+	state_join_into(an, set->s[bi], set->s[bj]);
+	struct pl_state *spare = set->s[bj];
+	memmove(&set->s[bj], &set->s[bj + 1], (set->n - bj - 1) * sizeof(set->s[0]));
+	set->s[--set->n] = spare; /* kept allocated for reuse */
+}
+
+static int set_equal(const struct pl_analysis *an, const struct pl_set *a, const struct pl_set *b)
+{
+	if (a->n != b->n)
+		return 0;
+	for (size_t k = 0; k < a->n; k++)
+		if (memcmp(a->s[k], b->s[k], an->state_size))
+			return 0;
+	return 1;
+}
+
+static void set_copy(const struct pl_analysis *an, struct pl_set *dst, const struct pl_set *src)
+{
+	dst->n = src->n;
+	for (size_t k = 0; k < src->n; k++) {
+		if (!dst->s[k])
+			dst->s[k] = state_new(an);
+		memcpy(dst->s[k], src->s[k], an->state_size);
+	}
+}
+
+/* Members are allocated when first needed: most blocks see one path. */
+static void set_alloc(const struct pl_analysis *an, struct pl_set *set)
+{
+	(void)an;
+	set->n = 0;
+	for (size_t k = 0; k <= PL_MAX_PATHS; k++)
+		set->s[k] = NULL;
+}
+
+static void set_free(struct pl_set *set)
+{
+	for (size_t k = 0; k <= PL_MAX_PATHS; k++)
+		free(set->s[k]);
+}
+
 static void run_block(struct pl_analysis *an, int b, struct pl_state *st)
 {
 	const struct pl_block *bl = &an->fn->blk[b];
@@ -98,10 +201,17 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 	an.state_size = sizeof(struct pl_state) + fn->nslots * sizeof(struct pl_val);
 	size_t nb = fn->nblk;
 	an.in = xcalloc(nb, sizeof(*an.in));
-	struct pl_state **out = xcalloc(nb, sizeof(*out));
+	/* loop counters (i++) are not split on: a loop's zero-trip path stays
+	 * joined with the others, as element-wise release loops need */
+	char *counter = xcalloc(fn->nslots ? fn->nslots : 1, 1);
+	for (size_t i = 0; i < fn->nev; i++)
+		if (fn->ev[i].kind == EV_UPDATE && fn->ev[i].slot >= 0)
+			counter[fn->ev[i].slot] = 1;
+	an.counter = counter;
+	struct pl_set *out = xcalloc(nb, sizeof(*out));
 	for (size_t i = 0; i < nb; i++) {
-		an.in[i] = state_new(&an);
-		out[i] = state_new(&an);
+		set_alloc(&an, &an.in[i]);
+		set_alloc(&an, &out[i]);
 	}
 	/* predecessors, with which successor slot (for branch refinement) */
 	size_t *npred = xcalloc(nb, sizeof(size_t));
@@ -123,62 +233,71 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 
 	size_t nord;
 	int *order = rpo_order(fn, &nord);
-	struct pl_state *tmp = state_new(&an), *edge = state_new(&an);
+	struct pl_set tmp;
+	set_alloc(&an, &tmp);
+	struct pl_state *edge = state_new(&an), *one = state_new(&an);
 	int changed = 1, rounds = 0;
 	while (changed && rounds < MAX_ROUNDS) {
 		changed = 0;
 		rounds++;
 		for (size_t oi = 0; oi < nord; oi++) {
 			int b = order[oi];
-			memset(tmp, 0, an.state_size);
-			if (b == fn->entry)
-				state_init_entry(fn, tmp, run && run->collect);
+			tmp.n = 0;
+			if (b == fn->entry) {
+				memset(one, 0, an.state_size);
+				state_init_entry(fn, one, run && run->collect);
+				set_add(&an, &tmp, one);
+			}
 			for (size_t p = 0; p < npred[b]; p++) {
 				int pb = pred[b][2 * p], which = pred[b][2 * p + 1];
-				if (!out[pb]->reachable)
-					continue;
-				const struct pl_state *src = out[pb];
-				if (fn->blk[pb].is_branch) {
-					memcpy(edge, out[pb], an.state_size);
-					refine(fn, edge, fn->blk[pb].cond, which == 0);
-					src = edge;
+				for (size_t k = 0; k < out[pb].n; k++) {
+					const struct pl_state *src = out[pb].s[k];
+					if (!src->reachable)
+						continue;
+					if (fn->blk[pb].is_branch) {
+						memcpy(edge, src, an.state_size);
+						refine(fn, edge, fn->blk[pb].cond, which == 0);
+						src = edge;
+					}
+					set_add(&an, &tmp, src);
 				}
-				state_join_into(&an, tmp, src);
 			}
-			if (rounds > 1 && memcmp(tmp, an.in[b], an.state_size) == 0)
+			if (rounds > 1 && set_equal(&an, &tmp, &an.in[b]))
 				continue;
-			memcpy(an.in[b], tmp, an.state_size);
-			memcpy(out[b], tmp, an.state_size);
-			if (out[b]->reachable)
-				run_block(&an, b, out[b]);
+			set_copy(&an, &an.in[b], &tmp);
+			set_copy(&an, &out[b], &tmp);
+			for (size_t k = 0; k < out[b].n; k++)
+				run_block(&an, b, out[b].s[k]);
 			changed = 1;
 		}
 	}
 	an.converged = !changed;
 
-	/* reporting pass: each reachable block once, from its fixpoint state */
+	/* reporting pass: each reachable block once per path state, from the fixpoint */
 	if (run) {
 		an.report = run;
 		for (size_t oi = 0; oi < nord; oi++) {
 			int b = order[oi];
-			if (!an.in[b]->reachable)
-				continue;
-			memcpy(tmp, an.in[b], an.state_size);
-			run_block(&an, b, tmp);
+			for (size_t k = 0; k < an.in[b].n; k++) {
+				memcpy(one, an.in[b].s[k], an.state_size);
+				run_block(&an, b, one);
+			}
 		}
 	}
 
 	for (size_t i = 0; i < nb; i++) {
-		free(an.in[i]);
-		free(out[i]);
+		set_free(&an.in[i]);
+		set_free(&out[i]);
 		free(pred[i]);
 	}
 	free(an.in);
+	free(counter);
 	free(out);
 	free(pred);
 	free(npred);
 	free(order);
-	free(tmp);
+	set_free(&tmp);
 	free(edge);
+	free(one);
 	return an.converged ? 0 : 1;
 }

@@ -36,6 +36,54 @@ static struct pl_val nonnull_fact(struct pl_val v, int slot, int neg)
 	return f;
 }
 
+/* "x == C": a test of an integer variable against a constant. */
+static struct pl_val inteq_fact(int slot, long long c, int neg)
+{
+	struct pl_val f = pl_val_make(VK_FACT);
+	f.fact = F_INTEQ;
+	f.slot = slot;
+	f.cval = (int32_t)c;
+	f.neg = (uint8_t)neg;
+	return f;
+}
+
+/* An integer variable (not a page's pfn, not a condition) that can carry a constant. */
+static int plain_int(const struct pl_fn *fn, const struct pl_val *v, int slot)
+{
+	return slot >= 0 && !fn->slots[slot].is_pointer && !fn->slots[slot].is_elem &&
+	       (v->kind == VK_NONE || v->kind == VK_BOTTOM);
+}
+
+/* x == C, x != C with C a constant; NULL comparisons are handled apart. */
+static int int_compare(const struct pl_fn *fn, const struct pl_state *st, CXCursor l, CXCursor r, int ne,
+		       struct pl_val *out)
+{
+	long long c;
+	CXCursor other;
+	if (cursor_int_constant(r, &c))
+		other = l;
+	else if (cursor_int_constant(l, &c))
+		other = r;
+	else
+		return 0;
+	if (type_is_pointer(clang_getCursorType(other)))
+		return 0;
+	int os;
+	struct pl_val v = eval_expr(fn, st, other, &os);
+	if (plain_int(fn, &v, os)) {
+		*out = inteq_fact(os, c, ne);
+		return 1;
+	}
+	if (c != 0 && v.kind == VK_FACT && v.fact == F_RELEASE) {
+		/* rc == -EAGAIN: non-zero, so the helper released; rc != -EAGAIN tells nothing */
+		*out = v;
+		out->neg = (uint8_t)ne;
+		out->half = 1;
+		return 1;
+	}
+	return 0;
+}
+
 static struct pl_val compare_count(const struct pl_fn *fn, const struct pl_state *st, CXCursor l, CXCursor r,
 				   enum CXBinaryOperatorKind op);
 
@@ -95,6 +143,9 @@ static struct pl_val eval_binary(const struct pl_fn *fn, const struct pl_state *
 	case CXBinaryOperator_EQ:
 	case CXBinaryOperator_NE: {
 		int neg = op == CXBinaryOperator_EQ;
+		struct pl_val iv;
+		if (int_compare(fn, st, l, r, !neg, &iv))
+			return iv;
 		CXCursor other = l;
 		if (is_null_constant(fn, st, l))
 			other = r;
@@ -157,6 +208,8 @@ static struct pl_val eval_unary(const struct pl_fn *fn, const struct pl_state *s
 		}
 		if (type_is_pointer(clang_getCursorType(op)) || v.kind == VK_OBJ)
 			return nonnull_fact(v, os, 1); /* !page, !addr */
+		if (plain_int(fn, &v, os))
+			return inteq_fact(os, 0, 0); /* !ret */
 		return pl_val_make(VK_NONE);
 	}
 	case CXUnaryOperator_Extension:
@@ -231,6 +284,11 @@ static struct pl_val compare_count(const struct pl_fn *fn, const struct pl_state
 			return f;
 		}
 		return pl_val_make(VK_NONE);
+	}
+	if (a.kind == VK_FACT && a.fact == F_RELEASE && zero_right) {
+		/* kernel convention: 0 or -errno, so "< 0" is "non-zero" */
+		f.neg = op == CXBinaryOperator_LE || op == CXBinaryOperator_GE || op == CXBinaryOperator_EQ;
+		return f;
 	}
 	if (!(a.kind == VK_FACT && a.fact == F_EMPTY && zero_right))
 		return pl_val_make(VK_NONE);

@@ -74,7 +74,20 @@ int pl_val_equal(const struct pl_val *a, const struct pl_val *b)
 	return memcmp(a, b, sizeof(*a)) == 0;
 }
 
+static struct pl_val join_values(const struct pl_val *a, const struct pl_val *b);
+
+/* A constant known on only one path is not known after the join. */
 struct pl_val pl_val_join(const struct pl_val *a, const struct pl_val *b)
+{
+	struct pl_val r = join_values(a, b);
+	if (a->cst != b->cst || a->cval != b->cval) {
+		r.cst = CST_NONE;
+		r.cval = 0;
+	}
+	return r;
+}
+
+static struct pl_val join_values(const struct pl_val *a, const struct pl_val *b)
 {
 	if (a->kind == VK_BOTTOM)
 		return *b;
@@ -86,7 +99,8 @@ struct pl_val pl_val_join(const struct pl_val *a, const struct pl_val *b)
 		/* the same condition about the same variable from two calls (pin or
 		 * get on two paths into one array) still tells it */
 		if (a->kind == VK_FACT && b->kind == VK_FACT && a->fact == b->fact && a->neg == b->neg &&
-		    a->slot == b->slot && a->slot >= 0 && a->level == b->level && a->hold == b->hold) {
+		    a->slot == b->slot && a->slot >= 0 && a->level == b->level && a->hold == b->hold &&
+		    a->cval == b->cval) {
 			struct pl_val r = *a;
 			r.site = -1;
 			return r;

@@ -39,6 +39,16 @@ enum pl_fact {
 	F_NETIOV,       /* when false: the netmem is a real page, not a net_iov */
 	F_SCOPE,        /* when true: enter scope `level` (skb_frags_readable()) */
 	F_LASTREF,      /* put_page_testzero(): when true the last reference (ours to free), else released */
+	F_INTEQ,        /* when true: integer variable `slot` equals `cval` */
+	F_RELEASE,      /* when true: the object was released (a helper that puts on failure) */
+};
+
+/* What is known of an integer variable's value (flags, modes, error codes):
+ * enough to tell that a branch cannot be taken on this path. */
+enum pl_const {
+	CST_NONE = 0,
+	CST_EQ,       /* equals cval */
+	CST_NE,       /* differs from cval */
 };
 
 /* How this function holds a page: the kind is kept after release, so a pin
@@ -70,13 +80,16 @@ struct pl_val {
 	uint8_t hold;      /* enum pl_hold: how it was acquired (VK_FACT: what F_RAISE acquires) */
 	uint8_t pflags;    /* enum pl_pflag */
 	uint8_t refs;      /* references this code holds on it (get_page() twice: 2) */
-	uint8_t pad;
+	uint8_t cst;       /* enum pl_const, about cval */
+	uint8_t half;      /* VK_FACT: the condition tells something only when the fact holds */
+	uint8_t pad[3];    /* explicit, so states compare with memcmp() */
 	int32_t site;      /* VK_OBJ/VK_FACT: object identity (event index), -1 none */
 	int32_t origin_ev; /* event that obtained the page (-1: unknown) */
 	int32_t guard_ev;  /* event of the last guard that set the level */
 	int32_t end_ev;    /* event that ended a guarantee */
 	int32_t slot;      /* VK_FACT: variable slot the fact is about, -1 none */
 	int32_t acquire_ev;/* event that took the reference or pin */
+	int32_t cval;      /* the constant of cst (VK_FACT F_INTEQ: the value tested) */
 };
 
 /* Rank used by join: lower is weaker.  VK_BOTTOM is the identity. */

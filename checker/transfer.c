@@ -99,10 +99,74 @@ static void no_object(const struct pl_fn *fn, struct pl_state *st, int slot)
 			st->v[i] = pl_val_make(fn->slots[i].is_pointer ? VK_BOTTOM : VK_NONE);
 }
 
+/* This code's reference on the object of v (also in slot vs) is gone. */
+static void release_object(const struct pl_fn *fn, struct pl_state *st, int ev, const struct pl_val *pv, int vs,
+			   int whole_array)
+{
+	struct pl_val v = *pv;
+	if (v.kind != VK_OBJ)
+		return;
+	int partial = (v.pflags & PF_ARRAY) && !whole_array;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		struct pl_val *w = &st->v[i];
+		if (!((w->kind == VK_OBJ && v.site >= 0 && w->site == v.site) || (int)i == vs))
+			continue;
+		if (w->kind != VK_OBJ)
+			continue;
+		if (w->refs > 1 && !partial && !whole_array) {
+			w->refs--; /* get_page(); put_page(): one reference is left */
+			continue;
+		}
+		w->pflags &= (uint8_t)~PF_HELD;
+		w->refs = 0;
+		if (partial)
+			continue; /* one element of many: the array as a whole is not freed */
+		if (w->fact == L_ONLINE && w->level == L_HELD) {
+			w->level = L_ONLINE; /* pfn_to_online_page() + speculative ref + put */
+			continue;
+		}
+		w->level = L_RELEASED;
+		w->end_ev = ev;
+	}
+}
+
+/* An integer variable tested against a constant: record what the branch
+ * says, or find the branch impossible on this path. */
+static void apply_inteq(struct pl_state *st, int slot, int32_t c, int holds)
+{
+	if (slot < 0)
+		return;
+	struct pl_val *x = &st->v[slot];
+	if (holds) {
+		if ((x->cst == CST_EQ && x->cval != c) || (x->cst == CST_NE && x->cval == c))
+			st->reachable = 0;
+		x->cst = CST_EQ;
+		x->cval = c;
+	} else {
+		if (x->cst == CST_EQ && x->cval == c)
+			st->reachable = 0;
+		if (x->cst == CST_NONE) {
+			x->cst = CST_NE;
+			x->cval = c;
+		}
+	}
+}
+
 static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct pl_val *f, int truth)
 {
 	int holds = truth ^ f->neg;
+	if (f->half && !holds)
+		return; /* rc != -EAGAIN: says nothing */
 	switch (f->fact) {
+	case F_INTEQ:
+		apply_inteq(st, f->slot, f->cval, holds);
+		break;
+	case F_RELEASE:
+		if (holds) {
+			struct pl_val o = pl_val_obj(f->site, L_HELD, -1);
+			release_object(fn, st, f->guard_ev, &o, f->slot, f->level);
+		}
+		break;
 	case F_RAISE:
 		if (holds)
 			raise_object(fn, st, f->site, f->slot, (enum pl_level)f->level, (enum pl_hold)f->hold,
@@ -160,6 +224,10 @@ void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int trut
 	struct pl_val v = eval_expr(fn, st, cond, &vs);
 	if (v.kind == VK_FACT) {
 		apply_fact(fn, st, &v, truth);
+		return;
+	}
+	if (vs >= 0 && !fn->slots[vs].is_pointer && !fn->slots[vs].is_elem && (v.kind == VK_NONE || v.kind == VK_BOTTOM)) {
+		apply_inteq(st, vs, 0, !truth); /* if (flag) */
 		return;
 	}
 	/* if (pfn_to_online_page(pfn)): non-NULL means the guarantee holds for
@@ -291,30 +359,7 @@ static void do_release(struct pl_analysis *an, struct pl_state *st, int ev, cons
 		st->v[vs] = nv;
 		return;
 	}
-	if (v.kind != VK_OBJ)
-		return;
-	int partial = (v.pflags & PF_ARRAY) && !whole_array;
-	for (size_t i = 0; i < fn->nslots; i++) {
-		struct pl_val *w = &st->v[i];
-		if (!((w->kind == VK_OBJ && v.site >= 0 && w->site == v.site) || (int)i == vs))
-			continue;
-		if (w->kind != VK_OBJ)
-			continue;
-		if (w->refs > 1 && !partial && !whole_array) {
-			w->refs--; /* get_page(); put_page(): one reference is left */
-			continue;
-		}
-		w->pflags &= (uint8_t)~PF_HELD;
-		w->refs = 0;
-		if (partial)
-			continue; /* one element of many: the array as a whole is not freed */
-		if (w->fact == L_ONLINE && w->level == L_HELD) {
-			w->level = L_ONLINE; /* pfn_to_online_page() + speculative ref + put */
-			continue;
-		}
-		w->level = L_RELEASED;
-		w->end_ev = ev;
-	}
+	release_object(fn, st, ev, &v, vs, whole_array);
 }
 
 /* Flags of a GUP flags argument: FOLL_LONGTERM, FOLL_PIN. */
@@ -400,18 +445,8 @@ static int long_lived(const struct pl_fn *fn, CXCursor lhs)
 /* Value of an integer constant expression, -1 if it is not one. */
 static long long int_constant(CXCursor e)
 {
-	if (clang_Cursor_isNull(e))
-		return -1;
-	e = cursor_strip(e);
-	if (clang_getCursorKind(e) != CXCursor_IntegerLiteral)
-		return -1;
-	CXEvalResult r = clang_Cursor_Evaluate(e);
-	long long v = -1;
-	if (r && clang_EvalResult_getKind(r) == CXEval_Int)
-		v = clang_EvalResult_getAsLongLong(r);
-	if (r)
-		clang_EvalResult_dispose(r);
-	return v;
+	long long v;
+	return !clang_Cursor_isNull(e) && cursor_int_constant(e, &v) ? v : -1;
 }
 
 static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const struct pl_call *c, struct pl_val *r)
@@ -771,6 +806,12 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 			if (v.kind == VK_OBJ)
 				v.pflags |= PF_ARRAY;
 		}
+		long long c;
+		if (!fn->slots[e->slot].is_pointer && !fn->slots[e->slot].is_elem && v.kind != VK_OBJ &&
+		    v.kind != VK_FACT && cursor_int_constant(e->src, &c)) {
+			v.cst = CST_EQ; /* flag = 1, ret = -EBUSY, mode = DROP */
+			v.cval = (int32_t)c;
+		}
 		st->v[e->slot] = v;
 		break;
 	}
@@ -780,6 +821,8 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 		break;
 	case EV_UPDATE: {
 		struct pl_val v = st->v[e->slot];
+		v.cst = CST_NONE; /* i++ is no longer the constant it was */
+		v.cval = 0;
 		if (clang_getCursorKind(e->cur) == CXCursor_CompoundAssignOperator &&
 		    clang_getCursorBinaryOperatorKind(e->cur) == CXBinaryOperator_OrAssign) {
 			/* flags |= FOLL_LONGTERM */
