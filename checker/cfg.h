@@ -37,6 +37,7 @@ struct pl_call {
 	int nargs;
 	CXCursor *args;   /* null cursor where an argument was not found */
 	int result_slot;  /* -1: the result is not kept */
+	int result_unused;/* a statement of its own: nothing tests the result */
 };
 
 struct pl_block {

@@ -284,14 +284,14 @@ static int add_call(struct builder *b, const char *name, const struct rule *ru, 
 		    CXCursor e)
 {
 	struct pl_fn *fn = b->fn;
-	struct pl_call c = { xstrdup(name), ru, is_macro, nargs, args, -1 };
+	struct pl_call c = { xstrdup(name), ru, is_macro, nargs, args, -1, 0 };
 	if (ru && (ru->result != RES_UNKNOWN || ru->guard_level != L_NONE || ru->err_arg >= 0))
 		c.result_slot = temp_slot(fn, e);
 	if (ru && (ru->result == RES_SOURCE || ru->result == RES_NEW || ru->guard_level != L_NONE ||
 		   ru->release_arg >= 0 || ru->gup_pages >= 0 || ru->result_netmem))
 		fn->creates_objects = 1;
 	if (ru && (ru->gup_pages >= 0 || ru->netiov_test_arg >= 0 || ru->readable_test || ru->result_netmem ||
-		   (ru->release_arg >= 0 && ru->release_when != WHEN_ALWAYS)) &&
+		   (ru->release_arg >= 0 && (ru->release_when != WHEN_ALWAYS || ru->release_if == RELIF_RESULT_NONZERO))) &&
 	    c.result_slot < 0)
 		c.result_slot = temp_slot(fn, e);
 	VEC_PUSH(fn->calls, fn->ncalls, fn->calls_cap, c);
@@ -910,6 +910,9 @@ static void lower_stmt(struct builder *b, CXCursor s)
 	enum CXCursorKind k = clang_getCursorKind(s);
 	if (clang_isExpression(k)) {
 		lower_expr(b, s);
+		int ci = cursor_map_get(&b->fn->callmap, cursor_strip(s));
+		if (ci >= 0)
+			b->fn->calls[ci].result_unused = 1; /* helper(page); its result not tested */
 		return;
 	}
 	struct cursor_list kids = { 0 };

@@ -16,6 +16,48 @@ static const char *const level_names[L__COUNT] = {
 	[L_HELD] = "held",
 };
 
+static int small(long long c)
+{
+	return c >= 0 && c < 32;
+}
+
+int pl_val_const_is(const struct pl_val *v, long long c)
+{
+	switch (v->cst) {
+	case CST_EQ:
+		return v->cval == c;
+	case CST_NE:
+		return v->cval == c ? 0 : -1;
+	case CST_NOTIN:
+		return small(c) && ((uint32_t)v->cval >> c) & 1 ? 0 : -1;
+	default:
+		return -1;
+	}
+}
+
+int pl_val_const_learn(struct pl_val *v, long long c, int holds)
+{
+	int was = pl_val_const_is(v, c);
+	if (holds) {
+		if (was == 0)
+			return 0;
+		v->cst = CST_EQ;
+		v->cval = (int32_t)c;
+		return 1;
+	}
+	if (was == 1)
+		return 0;
+	if (was == 0 || v->cst == CST_EQ)
+		return 1; /* already known */
+	if (v->cst == CST_NONE) {
+		v->cst = small(c) ? CST_NOTIN : CST_NE;
+		v->cval = small(c) ? (int32_t)(1u << c) : (int32_t)c;
+	} else if (v->cst == CST_NOTIN && small(c)) {
+		v->cval = (int32_t)((uint32_t)v->cval | (1u << c));
+	} /* else: one more excluded value is not worth representing */
+	return 1;
+}
+
 const char *pl_level_name(enum pl_level l)
 {
 	return l < L__COUNT ? level_names[l] : "?";

@@ -49,6 +49,7 @@ enum pl_const {
 	CST_NONE = 0,
 	CST_EQ,       /* equals cval */
 	CST_NE,       /* differs from cval */
+	CST_NOTIN,    /* differs from each small value (0..31) whose bit is set in cval */
 };
 
 /* How this function holds a page: the kind is kept after release, so a pin
@@ -99,6 +100,11 @@ int pl_val_equal(const struct pl_val *a, const struct pl_val *b);
 
 struct pl_val pl_val_make(enum pl_vkind kind);
 struct pl_val pl_val_obj(int site, enum pl_level level, int origin_ev);
+
+/* What v's constant knowledge says of "v == c": 1 yes, 0 no, -1 unknown. */
+int pl_val_const_is(const struct pl_val *v, long long c);
+/* Record "v == c" (holds) or "v != c"; returns 0 if that contradicts what v knew. */
+int pl_val_const_learn(struct pl_val *v, long long c, int holds);
 
 const char *pl_level_name(enum pl_level l);
 /* Parse a level name as used in rules files; L__COUNT if unknown. */

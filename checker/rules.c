@@ -141,7 +141,27 @@ static int release_field(struct load_ctx *c, const char *key, struct fy_node *v,
 			return fail(c, line, "unknown release hold '%s' (expected ref, pin or owned)", s ? s : "?");
 		return 0;
 	}
-	return fail(c, line, "unknown key '%s' in release (expected arg, hold, array, when)", key);
+	if (!strcmp(key, "if-result")) {
+		const char *s = scalar(v);
+		if (!s || strcmp(s, "nonzero"))
+			return fail(c, line, "unknown if-result '%s' (expected nonzero)", s ? s : "?");
+		ru->release_if = RELIF_RESULT_NONZERO;
+		return 0;
+	}
+	if (!strcmp(key, "if-arg"))
+		return parse_int(c, v, line, key, &ru->release_if_arg);
+	if (!strcmp(key, "is") || !strcmp(key, "is-not")) {
+		const char *s = scalar(v);
+		char *end;
+		long long val = s ? strtoll(s, &end, 0) : 0;
+		if (!s || !*s || *end)
+			return fail(c, line, "'%s' must be an integer", key);
+		ru->release_if = key[2] ? RELIF_ARG_IS_NOT : RELIF_ARG_IS;
+		ru->release_if_value = val;
+		return 0;
+	}
+	return fail(c, line, "unknown key '%s' in release (expected arg, hold, array, when, if-result, if-arg, is, is-not)",
+		    key);
 }
 
 static int gup_field(struct load_ctx *c, const char *key, struct fy_node *v, int line, struct rule *ru)
@@ -297,6 +317,7 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 	ru.err_arg = -1;
 	ru.guard_arg = -1;
 	ru.release_arg = -1;
+	ru.release_if_arg = -1;
 	ru.gup_pages = ru.gup_flags = ru.gup_nr = -1;
 	ru.netiov_test_arg = -1;
 	ru.file = c->file;
@@ -355,6 +376,8 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 				return -1;
 			if (ru.release_arg < 0 || ru.release_kind == REL_NONE)
 				return fail(c, kl, "release needs 'arg' and 'hold'%s", NULL);
+			if ((ru.release_if_arg >= 0) != (ru.release_if == RELIF_ARG_IS || ru.release_if == RELIF_ARG_IS_NOT))
+				return fail(c, kl, "release: 'if-arg' and 'is'/'is-not' go together%s", NULL);
 		} else if (!strcmp(key, "gup")) {
 			if (parse_fields(c, v, kl, key, &ru, gup_field))
 				return -1;

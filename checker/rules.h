@@ -35,6 +35,15 @@ enum rule_release {
 	REL_FREE,     /* __free_pages(), free_page() */
 };
 
+/* A release that depends on the call: helpers that put a page only on
+ * failure, or only in one mode. */
+enum rule_release_if {
+	RELIF_ALWAYS = 0,
+	RELIF_RESULT_NONZERO, /* released when the call returns non-zero (0 / -errno helpers) */
+	RELIF_ARG_IS,         /* released when integer argument release_if_arg == release_if_value */
+	RELIF_ARG_IS_NOT,     /* released when it differs */
+};
+
 enum rule_netmem {
 	NETMEM_NO = 0,
 	NETMEM_ALWAYS,          /* netmem_to_page(): unless the netmem was tested */
@@ -83,6 +92,9 @@ struct rule {
 	enum rule_release release_kind;
 	int release_array;          /* releases every element of array argument */
 	enum rule_when release_when;/* put_page_testzero(): false = released, true = last ref, ours to free */
+	enum rule_release_if release_if;
+	int release_if_arg;
+	long long release_if_value;
 	int gup_pages, gup_flags;   /* GUP: array (or &page) argument, flags argument; -1 none */
 	int gup_nr;                 /* GUP: number of pages asked for; -1 none */
 	enum pl_hold gup_hold;

@@ -31,11 +31,89 @@ static int page_signature(CXCursor def)
 	return 0;
 }
 
+static int ret_is(const struct summary_return *r, long long c)
+{
+	struct pl_val v = pl_val_make(VK_NONE);
+	v.cst = r->ret_cst;
+	v.cval = r->ret_cval;
+	return pl_val_const_is(&v, c);
+}
+
+static int known_nonzero(const struct summary_return *r)
+{
+	return ret_is(r, 0) == 0;
+}
+
+/* Page parameter p is dropped exactly on the paths that return non-zero. */
+static int released_if_nonzero(const struct summary_collect *sc, int p)
+{
+	int any = 0;
+	for (unsigned i = 0; i < sc->nrec; i++) {
+		const struct summary_return *r = &sc->rec[i];
+		if ((r->released >> p) & 1) {
+			if (!known_nonzero(r))
+				return 0;
+			any = 1;
+		} else if ((r->cond_released >> p) & 1) {
+			any = 1;
+		} else if (ret_is(r, 0) != 1) {
+			return 0;
+		}
+	}
+	return any;
+}
+
+/* Does path r know integer parameter k to be c (1), not c (0), or not know (-1)? */
+static int arg_is(const struct summary_return *r, int k, int32_t c)
+{
+	struct pl_val v = pl_val_make(VK_NONE);
+	v.cst = r->arg_cst[k];
+	v.cval = r->arg_cval[k];
+	return pl_val_const_is(&v, c);
+}
+
+/* Page parameter p is dropped exactly when integer parameter k is (or is
+ * not) one constant: folio_wait_bit_common(..., DROP). */
+static int released_if_arg(const struct summary_collect *sc, int p, struct rule *out)
+{
+	for (int k = 0; k < SUMMARY_INT_PARAMS; k++) {
+		for (int want = 1; want >= 0; want--) {
+			/* the constant: from a path that knows k exactly */
+			int found = 0;
+			int32_t c = 0;
+			for (unsigned i = 0; i < sc->nrec && !found; i++) {
+				const struct summary_return *r = &sc->rec[i];
+				int rel = (r->released >> p) & 1;
+				if (r->arg_cst[k] == CST_EQ && rel == want) {
+					c = r->arg_cval[k];
+					found = 1;
+				}
+			}
+			if (!found)
+				continue;
+			int ok = 1, any = 0;
+			for (unsigned i = 0; i < sc->nrec && ok; i++) {
+				const struct summary_return *r = &sc->rec[i];
+				int rel = (r->released >> p) & 1, is = arg_is(r, k, c);
+				ok = is >= 0 && (rel == (is == want));
+				any |= rel;
+			}
+			if (ok && any) {
+				out->release_if = want ? RELIF_ARG_IS : RELIF_ARG_IS_NOT;
+				out->release_if_arg = k;
+				out->release_if_value = c;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 static struct rule *rule_from(const char *name, const struct summary_collect *sc)
 {
 	struct rule r;
 	memset(&r, 0, sizeof(r));
-	r.err_arg = r.guard_arg = r.release_arg = r.netiov_test_arg = -1;
+	r.err_arg = r.guard_arg = r.release_arg = r.netiov_test_arg = r.release_if_arg = -1;
 	r.gup_pages = r.gup_flags = r.gup_nr = -1;
 	r.file = "<summary>";
 	int any = 0;
@@ -52,6 +130,25 @@ static struct rule *rule_from(const char *name, const struct summary_collect *sc
 		r.release_kind = sc->release_kind;
 		r.release_array = (sc->released_array >> r.release_arg) & 1;
 		any = 1;
+	}
+	if (!released && sc->nrec && !sc->rec_overflow) {
+		/* a put on some paths only: a release if those paths are told
+		 * apart by the result or by a mode argument */
+		unsigned some = 0;
+		for (unsigned i = 0; i < sc->nrec; i++)
+			some |= sc->rec[i].released | sc->rec[i].cond_released;
+		for (int p = 0; p < 32 && !released; p++) {
+			if (!((some >> p) & 1))
+				continue;
+			if (released_if_nonzero(sc, p))
+				r.release_if = RELIF_RESULT_NONZERO;
+			else if (!released_if_arg(sc, p, &r))
+				continue;
+			released = 1u << p;
+			r.release_arg = p;
+			r.release_kind = sc->release_kind ? sc->release_kind : REL_REF;
+			any = 1;
+		}
 	}
 	r.transfer_mask = sc->escaped & ~released;
 	any |= r.transfer_mask != 0;

@@ -130,26 +130,30 @@ static void release_object(const struct pl_fn *fn, struct pl_state *st, int ev, 
 	}
 }
 
+/* The state after this code dropped the page in v (slot vs): a caller's
+ * page becomes a released object of its own. */
+static void release_effect(const struct pl_fn *fn, struct pl_state *st, int ev, struct pl_val v, int vs,
+			   int whole_array)
+{
+	if (v.kind == VK_CALLER && vs >= 0 && fn->slots[vs].is_elem && !whole_array)
+		return; /* put_page(pages[i]) of the caller's array: one element of many */
+	if (v.kind == VK_CALLER && vs >= 0) {
+		/* a reference held elsewhere cannot be assumed after this */
+		struct pl_val nv = pl_val_obj(ev, L_RELEASED, -1);
+		nv.end_ev = ev;
+		nv.pflags = (uint8_t)((v.pflags & PF_NETMEM) | (fn->slots[vs].is_elem ? PF_ARRAY : 0));
+		st->v[vs] = nv;
+		return;
+	}
+	release_object(fn, st, ev, &v, vs, whole_array);
+}
+
 /* An integer variable tested against a constant: record what the branch
  * says, or find the branch impossible on this path. */
 static void apply_inteq(struct pl_state *st, int slot, int32_t c, int holds)
 {
-	if (slot < 0)
-		return;
-	struct pl_val *x = &st->v[slot];
-	if (holds) {
-		if ((x->cst == CST_EQ && x->cval != c) || (x->cst == CST_NE && x->cval == c))
-			st->reachable = 0;
-		x->cst = CST_EQ;
-		x->cval = c;
-	} else {
-		if (x->cst == CST_EQ && x->cval == c)
-			st->reachable = 0;
-		if (x->cst == CST_NONE) {
-			x->cst = CST_NE;
-			x->cval = c;
-		}
-	}
+	if (slot >= 0 && !pl_val_const_learn(&st->v[slot], c, holds))
+		st->reachable = 0;
 }
 
 static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct pl_val *f, int truth)
@@ -163,8 +167,10 @@ static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct
 		break;
 	case F_RELEASE:
 		if (holds) {
-			struct pl_val o = pl_val_obj(f->site, L_HELD, -1);
-			release_object(fn, st, f->guard_ev, &o, f->slot, f->level);
+			struct pl_val o = f->slot >= 0 ? st->v[f->slot] : pl_val_obj(f->site, L_HELD, -1);
+			if (o.kind == VK_OBJ && f->site >= 0 && o.site != f->site)
+				o = pl_val_obj(f->site, L_HELD, -1); /* the variable was reassigned */
+			release_effect(fn, st, f->guard_ev, o, f->slot, f->level);
 		}
 		break;
 	case F_RAISE:
@@ -318,7 +324,10 @@ static struct pl_val elem_value(const struct pl_fn *fn, const struct pl_state *s
 	return pl_val_make(VK_CALLER);
 }
 
-static void do_release(struct pl_analysis *an, struct pl_state *st, int ev, const struct pl_call *c)
+/* A release call; with `deferred`, its effect waits for a test of the
+ * result (a helper that puts the page only when it fails): *fact gets it. */
+static void do_release(struct pl_analysis *an, struct pl_state *st, int ev, const struct pl_call *c, int deferred,
+		       struct pl_val *fact)
 {
 	const struct pl_fn *fn = an->fn;
 	const struct rule *ru = c->rule;
@@ -349,17 +358,45 @@ static void do_release(struct pl_analysis *an, struct pl_state *st, int ev, cons
 		struct pl_release r = { fn, st, ev, c->name, ru->release_kind, arg, v };
 		checks_on_release(an->report, &r);
 	}
-	if (v.kind == VK_CALLER && vs >= 0 && fn->slots[vs].is_elem && !whole_array)
-		return; /* put_page(pages[i]) of the caller's array: one element of many */
-	if (v.kind == VK_CALLER && vs >= 0) {
-		/* a reference held elsewhere cannot be assumed after this */
-		struct pl_val nv = pl_val_obj(ev, L_RELEASED, -1);
-		nv.end_ev = ev;
-		nv.pflags = (uint8_t)((v.pflags & PF_NETMEM) | (fn->slots[vs].is_elem ? PF_ARRAY : 0));
-		st->v[vs] = nv;
+	if (!deferred) {
+		release_effect(fn, st, ev, v, vs, whole_array);
 		return;
 	}
-	release_object(fn, st, ev, &v, vs, whole_array);
+	if (v.kind != VK_OBJ && v.kind != VK_CALLER)
+		return;
+	*fact = pl_val_make(VK_FACT);
+	fact->fact = F_RELEASE;
+	fact->site = v.kind == VK_OBJ ? v.site : -1;
+	fact->slot = vs;
+	fact->guard_ev = ev;
+	fact->level = (uint8_t)whole_array;
+}
+
+/* Whether a conditional release happens: 1 now, 0 not, 2 when the result
+ * is non-zero (decided where it is tested). */
+static int release_applies(const struct pl_fn *fn, const struct pl_state *st, const struct pl_call *c)
+{
+	const struct rule *ru = c->rule;
+	if (ru->release_if == RELIF_RESULT_NONZERO)
+		return c->result_slot >= 0 && !c->result_unused ? 2 : 1; /* an unchecked result: maybe released */
+	if (ru->release_if != RELIF_ARG_IS && ru->release_if != RELIF_ARG_IS_NOT)
+		return 1;
+	CXCursor a = call_arg(c, ru->release_if_arg);
+	long long k;
+	int known = 0, equal = 0;
+	if (!clang_Cursor_isNull(a) && cursor_int_constant(a, &k)) {
+		known = 1;
+		equal = k == ru->release_if_value;
+	} else if (!clang_Cursor_isNull(a)) {
+		int vs;
+		struct pl_val v = eval_expr(fn, st, a, &vs);
+		int is = pl_val_const_is(&v, ru->release_if_value);
+		known = is >= 0;
+		equal = is == 1;
+	}
+	if (!known)
+		return 1; /* a mode not known here: the release may happen */
+	return (ru->release_if == RELIF_ARG_IS) == equal;
 }
 
 /* Flags of a GUP flags argument: FOLL_LONGTERM, FOLL_PIN. */
@@ -557,7 +594,7 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 	if (ru->exit)
 		end_scope(fn, st, ru->exit, ev);
 	int lastref_slot = -1;
-	struct pl_val lastref = pl_val_make(VK_NONE);
+	struct pl_val result_fact = pl_val_make(VK_NONE);
 	if (ru->release_arg >= 0 && ru->release_when != WHEN_ALWAYS) {
 		/* put_page_testzero(): which branch released it is decided by the test */
 		struct pl_val a = eval_expr(fn, st, call_arg(c, ru->release_arg), &lastref_slot);
@@ -566,15 +603,17 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 			a = st->v[lastref_slot];
 		}
 		if (a.kind == VK_OBJ) {
-			lastref = pl_val_make(VK_FACT);
-			lastref.fact = F_LASTREF;
-			lastref.site = a.site;
-			lastref.slot = lastref_slot;
-			lastref.guard_ev = ev;
-			lastref.neg = ru->release_when == WHEN_TRUE; /* "true" = released when it returns true */
+			result_fact = pl_val_make(VK_FACT);
+			result_fact.fact = F_LASTREF;
+			result_fact.site = a.site;
+			result_fact.slot = lastref_slot;
+			result_fact.guard_ev = ev;
+			result_fact.neg = ru->release_when == WHEN_TRUE; /* "true" = released when it returns true */
 		}
 	} else if (ru->release_arg >= 0) {
-		do_release(an, st, ev, c);
+		int how = release_applies(fn, st, c);
+		if (how)
+			do_release(an, st, ev, c, how == 2, &result_fact);
 	}
 
 	struct pl_val r = pl_val_make(VK_NONE);
@@ -701,8 +740,8 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		r.level = SCOPE_READABLE;
 		r.neg = ru->readable_test == WHEN_FALSE;
 	}
-	if (lastref.kind == VK_FACT)
-		r = lastref;
+	if (result_fact.kind == VK_FACT)
+		r = result_fact;
 	if (c->result_slot >= 0)
 		st->v[c->result_slot] = r;
 }
@@ -755,15 +794,48 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 			elem_released |= bit; /* a release loop, or unpin_user_pages() */
 	}
 	/* loops joined with their zero-iteration path look released; only a
-	 * helper with a single return is trusted to release its array */
-	sc->released_array = sc->returns ? 0 : elem_released;
+	 * helper with a single return is trusted to release its array (a
+	 * return statement is seen once per path state reaching it) */
+	int ev = (int)(e - fn->ev);
+	if (sc->returns && sc->return_ev != ev)
+		sc->multi_return = 1;
+	sc->released_array = sc->multi_return ? 0 : (sc->returns ? sc->released_array & elem_released : elem_released);
+	sc->return_ev = ev;
 	sc->acquired_all = sc->returns ? (sc->acquired_all & acquired) : acquired;
 	sc->released_all = sc->returns ? (sc->released_all & released) : released;
 	sc->returns++;
+	struct summary_return rec;
+	memset(&rec, 0, sizeof(rec));
+	rec.released = released;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		const struct pl_slot *sl = &fn->slots[i];
+		if (sl->param_index >= 0 && sl->param_index < SUMMARY_INT_PARAMS && !sl->is_pointer && !sl->is_elem) {
+			rec.arg_cst[sl->param_index] = st->v[i].cst;
+			rec.arg_cval[sl->param_index] = st->v[i].cval;
+		}
+	}
+	int vs;
+	struct pl_val rv = pl_val_make(VK_NONE);
+	long long k;
+	if (!clang_Cursor_isNull(e->src)) {
+		rv = eval_expr(fn, st, e->src, &vs);
+		if (cursor_int_constant(e->src, &k)) {
+			rec.ret_cst = CST_EQ;
+			rec.ret_cval = (int32_t)k;
+		} else {
+			rec.ret_cst = rv.cst;
+			rec.ret_cval = rv.cval;
+		}
+		int p = rv.site - PARAM_SITE(0);
+		if (rv.kind == VK_FACT && rv.fact == F_RELEASE && !rv.neg && !rv.half && p >= 0 && p < 32)
+			rec.cond_released = 1u << p; /* return helper(page): released when non-zero */
+	}
+	if (sc->nrec < SUMMARY_MAX_RETURNS)
+		sc->rec[sc->nrec++] = rec;
+	else
+		sc->rec_overflow = 1;
 	if (clang_Cursor_isNull(e->src))
 		return;
-	int vs;
-	struct pl_val rv = eval_expr(fn, st, e->src, &vs);
 	if (rv.kind == VK_BOTTOM)
 		return; /* return NULL */
 	sc->ret = sc->have_ret ? pl_val_join(&sc->ret, &rv) : rv;
