@@ -75,6 +75,33 @@ static void differing_facts_join_to_unknown(void **state)
 	assert_int_equal(j.kind, VK_FACT);
 }
 
+static void constants_learned_and_contradicted(void **state)
+{
+	(void)state;
+	struct pl_val v = pl_val_make(VK_NONE);
+	assert_int_equal(pl_val_const_is(&v, 2), -1);
+	assert_true(pl_val_const_learn(&v, 0, 0)); /* mode != EXCLUSIVE */
+	assert_true(pl_val_const_learn(&v, 2, 0)); /* mode != DROP */
+	assert_int_equal(pl_val_const_is(&v, 0), 0);
+	assert_int_equal(pl_val_const_is(&v, 2), 0);
+	assert_int_equal(pl_val_const_is(&v, 1), -1);
+	assert_false(pl_val_const_learn(&v, 2, 1)); /* mode == DROP: impossible here */
+	assert_true(pl_val_const_learn(&v, 1, 1));
+	assert_int_equal(pl_val_const_is(&v, 1), 1);
+	assert_false(pl_val_const_learn(&v, 1, 0));
+	struct pl_val big = pl_val_make(VK_NONE);
+	assert_true(pl_val_const_learn(&big, -11, 0)); /* != -EAGAIN */
+	assert_int_equal(pl_val_const_is(&big, -11), 0);
+	/* a constant known on one path only is gone after the join */
+	struct pl_val a = pl_val_make(VK_NONE), b = pl_val_make(VK_NONE);
+	pl_val_const_learn(&a, 1, 1);
+	pl_val_const_learn(&b, 0, 1);
+	struct pl_val j = pl_val_join(&a, &b);
+	assert_int_equal(pl_val_const_is(&j, 1), -1);
+	j = pl_val_join(&a, &a);
+	assert_int_equal(pl_val_const_is(&j, 1), 1);
+}
+
 static void same_level_keeps_later_site(void **state)
 {
 	(void)state;
@@ -102,6 +129,7 @@ int main(void)
 		cmocka_unit_test(unknown_integer_wins_over_tracked),
 		cmocka_unit_test(differing_facts_join_to_unknown),
 		cmocka_unit_test(same_level_keeps_later_site),
+		cmocka_unit_test(constants_learned_and_contradicted),
 		cmocka_unit_test(level_names_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

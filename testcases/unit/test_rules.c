@@ -90,6 +90,31 @@ static void short_lived_structs_entry(void **state)
 	expect_error("- short-lived-structs: [a]\n  name: g\n", 1, "entry of its own");
 }
 
+static void conditional_releases(void **state)
+{
+	(void)state;
+	struct rules r = { 0 };
+	char err[512] = "";
+	assert_int_equal(load(&r,
+			      "- name: split_or_put\n  release: {arg: 0, hold: ref, if-result: nonzero}\n"
+			      "- name: wait_mode\n  release: {arg: 0, hold: ref, if-arg: 3, is: 2}\n"
+			      "- name: keep_unless\n  release: {arg: 1, hold: pin, if-arg: 0, is-not: -11}\n",
+			      err, sizeof(err)),
+			 0);
+	assert_int_equal(rules_lookup(&r, "split_or_put")->release_if, RELIF_RESULT_NONZERO);
+	const struct rule *ru = rules_lookup(&r, "wait_mode");
+	assert_int_equal(ru->release_if, RELIF_ARG_IS);
+	assert_int_equal(ru->release_if_arg, 3);
+	assert_int_equal(ru->release_if_value, 2);
+	ru = rules_lookup(&r, "keep_unless");
+	assert_int_equal(ru->release_if, RELIF_ARG_IS_NOT);
+	assert_int_equal(ru->release_if_value, -11);
+	rules_free(&r);
+	expect_error("- name: a\n  release: {arg: 0, hold: ref, if-arg: 1}\n", 2, "go together");
+	expect_error("- name: a\n  release: {arg: 0, hold: ref, is: x}\n", 2, "must be an integer");
+	expect_error("- name: a\n  release: {arg: 0, hold: ref, if-result: zero}\n", 2, "unknown if-result");
+}
+
 static void later_rules_override(void **state)
 {
 	(void)state;
@@ -180,6 +205,7 @@ int main(void)
 		cmocka_unit_test(comment_only_file_has_no_rules),
 		cmocka_unit_test(missing_file_is_an_error),
 		cmocka_unit_test(shipped_rules_load),
+		cmocka_unit_test(conditional_releases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
