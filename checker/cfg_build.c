@@ -291,6 +291,7 @@ static int add_call(struct builder *b, const char *name, const struct rule *ru, 
 		   ru->release_arg >= 0 || ru->gup_pages >= 0 || ru->result_netmem))
 		fn->creates_objects = 1;
 	if (ru && (ru->gup_pages >= 0 || ru->netiov_test_arg >= 0 || ru->readable_test || ru->result_netmem ||
+		   ru->enter_when != WHEN_ALWAYS ||
 		   (ru->release_arg >= 0 && (ru->release_when != WHEN_ALWAYS || ru->release_if == RELIF_RESULT_NONZERO))) &&
 	    c.result_slot < 0)
 		c.result_slot = temp_slot(fn, e);
@@ -905,6 +906,70 @@ static void lower_decl_stmt(struct builder *b, CXCursor s)
 	cursor_list_free(&kids);
 }
 
+/* The variable an init clause sets (i = C, int i = C) and the constant. */
+static int init_constant(CXCursor init, CXCursor *var, long long *c)
+{
+	init = cursor_strip(init);
+	struct cursor_list kids = { 0 };
+	int ok = 0;
+	enum CXCursorKind k = clang_getCursorKind(init);
+	if (k == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(init) == CXBinaryOperator_Assign) {
+		CXCursor l, r;
+		if (cursor_two_operands(init, &l, &r) && clang_getCursorKind(cursor_strip(l)) == CXCursor_DeclRefExpr &&
+		    cursor_int_constant(r, c)) {
+			*var = clang_getCursorReferenced(cursor_strip(l));
+			ok = 1;
+		}
+	} else if (k == CXCursor_DeclStmt) {
+		cursor_children(init, &kids);
+		if (kids.n == 1 && clang_getCursorKind(kids.v[0]) == CXCursor_VarDecl) {
+			CXCursor e = cursor_last_expr(kids.v[0]);
+			if (!clang_Cursor_isNull(e) && cursor_int_constant(e, c)) {
+				*var = kids.v[0];
+				ok = 1;
+			}
+		}
+	}
+	cursor_list_free(&kids);
+	return ok;
+}
+
+/* Known to exceed c: a larger constant, or 1 << n when c is 0. */
+static int exceeds(CXCursor e, long long c)
+{
+	long long v;
+	if (cursor_int_constant(e, &v))
+		return v > c;
+	e = cursor_strip(e);
+	CXCursor l, r;
+	if (c == 0 && clang_getCursorKind(e) == CXCursor_BinaryOperator &&
+	    clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Shl && cursor_two_operands(e, &l, &r))
+		return cursor_int_constant(l, &v) && v > 0;
+	return 0;
+}
+
+/* A for loop whose first test cannot fail runs at least once: no edge from
+ * the entry to the exit (a zero-trip path would look like a leak). */
+static int first_test_true(CXCursor init, CXCursor cond)
+{
+	CXCursor var, l, r;
+	long long c;
+	if (clang_Cursor_isNull(init) || clang_Cursor_isNull(cond) || !init_constant(init, &var, &c))
+		return 0;
+	cond = cursor_strip(cond);
+	if (clang_getCursorKind(cond) != CXCursor_BinaryOperator || !cursor_two_operands(cond, &l, &r))
+		return 0;
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(cond);
+	l = cursor_strip(l);
+	if (clang_getCursorKind(l) != CXCursor_DeclRefExpr || !clang_equalCursors(clang_getCursorReferenced(l), var))
+		return 0;
+	if (op == CXBinaryOperator_LT)
+		return exceeds(r, c);
+	if (op == CXBinaryOperator_LE)
+		return exceeds(r, c - 1);
+	return 0;
+}
+
 static void lower_stmt(struct builder *b, CXCursor s)
 {
 	enum CXCursorKind k = clang_getCursorKind(s);
@@ -978,7 +1043,8 @@ static void lower_stmt(struct builder *b, CXCursor s)
 		if (!clang_Cursor_isNull(init))
 			lower_stmt(b, init);
 		int head = new_block(b), bodyb = new_block(b), incb = new_block(b), exit = new_block(b);
-		jump(b, head);
+		/* for (i = 0; i < 1U << order; i++): the first test is true */
+		jump(b, first_test_true(init, cond) ? bodyb : head);
 		b->cur = head;
 		if (!clang_Cursor_isNull(cond))
 			lower_cond(b, cond, bodyb, exit);

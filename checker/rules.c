@@ -401,10 +401,13 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 			if (parse_when(c, v, kl, &w))
 				return -1;
 			ru.readable_test = (int)w;
+		} else if (!strcmp(key, "enter-when")) {
+			if (parse_when(c, v, kl, &ru.enter_when))
+				return -1;
 		} else if (!strcmp(key, "doc")) {
 			/* free text for readers */
 		} else {
-			return fail(c, kl, "unknown key '%s' (expected name, uses, result, guard, error-pointer, enter, exit, "
+			return fail(c, kl, "unknown key '%s' (expected name, uses, result, guard, error-pointer, enter, enter-when, exit, "
 				    "release, gup, transfer, device-query, netiov-test, readable-when, short-lived-structs, doc)", key);
 		}
 	}

@@ -83,6 +83,7 @@ struct rule {
 	int err_arg;            /* -1: none */
 
 	enum rule_scope enter, exit;
+	enum rule_when enter_when;  /* pmd_trans_huge_lock(): the scope is entered when the result is non-NULL */
 
 	/* references and pins */
 	enum pl_hold acquire_hold;  /* what `guard` to level held or `result: new` acquires */

@@ -589,7 +589,7 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 			escape(fn, st, &v);
 		}
 
-	if (ru->enter)
+	if (ru->enter && ru->enter_when == WHEN_ALWAYS)
 		st->depth[ru->enter]++;
 	if (ru->exit)
 		end_scope(fn, st, ru->exit, ev);
@@ -733,6 +733,13 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		r = pl_val_make(VK_FACT);
 		r.fact = F_NETIOV;
 		r.slot = as;
+	}
+	if (ru->enter && ru->enter_when != WHEN_ALWAYS) {
+		/* ptl = pmd_trans_huge_lock(pmd, vma); if (ptl) { ... } */
+		r = pl_val_make(VK_FACT);
+		r.fact = F_SCOPE;
+		r.level = (uint8_t)ru->enter;
+		r.neg = ru->enter_when == WHEN_FALSE;
 	}
 	if (ru->readable_test) {
 		r = pl_val_make(VK_FACT);

@@ -8,6 +8,11 @@
 struct mm_struct;
 extern spinlock_t *huge_pte_lockptr(struct mm_struct *mm, pte_t *pte);
 extern int pte_present(pte_t pte);
+struct vm_area_struct;
+extern struct page *pmd_page(pmd_t pmd);
+extern int pmd_present(pmd_t pmd);
+/* the lock of a huge PMD, or NULL (and no lock) when the entry is not huge */
+extern spinlock_t *pmd_trans_huge_lock(pmd_t *pmd, struct vm_area_struct *vma);
 extern struct folio *try_grab_folio(struct page *page, int refs, unsigned int flags);
 
 #endif
