@@ -38,19 +38,52 @@ static void state_init_entry(const struct pl_fn *fn, struct pl_state *st, int su
 	}
 }
 
-static void state_join_into(const struct pl_analysis *an, struct pl_state *dst, const struct pl_state *src)
+static int owned_object(const struct pl_val *v)
 {
-	if (!src->reachable)
+	return v->kind == VK_OBJ && v->level == L_HELD && (v->pflags & PF_HELD) && v->site >= 0 &&
+	       v->site < PARAM_SITE(0);
+}
+
+static void rename_site(const struct pl_analysis *an, struct pl_state *st, int from, int to)
+{
+	for (size_t i = 0; i < an->nslots; i++)
+		if ((st->v[i].kind == VK_OBJ || st->v[i].kind == VK_FACT) && st->v[i].site == from)
+			st->v[i].site = to;
+}
+
+/* A variable that holds one reference on one path and another reference
+ * on the other (folio = alloc_a() or alloc_b(), then return folio) holds
+ * "the" reference after the join: both become one object, so returning or
+ * releasing the variable accounts for whichever it was. */
+static void unify_held(const struct pl_analysis *an, struct pl_state *dst, struct pl_state *src)
+{
+	for (size_t i = 0; i < an->nslots; i++) {
+		const struct pl_val *a = &dst->v[i], *b = &src->v[i];
+		if (!owned_object(a) || !owned_object(b) || a->site == b->site)
+			continue;
+		int to = a->site > b->site ? a->site : b->site;
+		rename_site(an, dst, a->site, to);
+		rename_site(an, src, b->site, to);
+	}
+}
+
+static void state_join_into(const struct pl_analysis *an, struct pl_state *dst, const struct pl_state *src_in)
+{
+	if (!src_in->reachable)
 		return;
 	if (!dst->reachable) {
-		memcpy(dst, src, an->state_size);
+		memcpy(dst, src_in, an->state_size);
 		return;
 	}
+	struct pl_state *src = xmalloc(an->state_size);
+	memcpy(src, src_in, an->state_size);
+	unify_held(an, dst, src);
 	for (int s = 0; s < SCOPE__COUNT; s++)
 		if (src->depth[s] < dst->depth[s])
 			dst->depth[s] = src->depth[s];
 	for (size_t i = 0; i < an->nslots; i++)
 		dst->v[i] = pl_val_join(&dst->v[i], &src->v[i]);
+	free(src);
 }
 
 /* Slots whose known constants split paths: plain integers (flags, modes,

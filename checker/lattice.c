@@ -154,9 +154,12 @@ static struct pl_val join_values(const struct pl_val *a, const struct pl_val *b)
 	const struct pl_val *w, *o;
 	if (ra != rb)
 		w = ra < rb ? a : b;
-	else /* same strength, different history: keep the later site (the
-	      * last alternative written, e.g. the else branch), deterministic */
-		w = (a->site >= b->site) ? a : b;
+	else if (a->site != b->site) /* same strength, different history: keep the
+				      * later site (the last alternative written,
+				      * e.g. the else branch), deterministic */
+		w = a->site > b->site ? a : b;
+	else /* one object from two places (joined references): the later origin */
+		w = a->origin_ev >= b->origin_ev ? a : b;
 	o = w == a ? b : a;
 	struct pl_val r = *w;
 	/* May-flags (a path may still hold, may be movable, may be a net_iov) are
