@@ -539,6 +539,18 @@ static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const st
 	r->level = (uint8_t)(ru->gup_nr >= 0 && int_constant(call_arg(c, ru->gup_nr)) == 1);
 }
 
+/* The slot of the variable whose address e is (&var), -1. */
+static int addressed_slot(const struct pl_fn *fn, CXCursor e)
+{
+	e = cursor_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_UnaryOperator || clang_getCursorUnaryOperatorKind(e) != CXUnaryOperator_AddrOf)
+		return -1;
+	CXCursor v = cursor_strip(cursor_last_expr(e));
+	if (clang_getCursorKind(v) != CXCursor_DeclRefExpr)
+		return -1;
+	return cursor_map_get(&fn->vars, clang_getCursorReferenced(v));
+}
+
 static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 {
 	const struct pl_fn *fn = an->fn;
@@ -571,6 +583,11 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 			int vs;
 			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
 			escape(fn, st, &v);
+			/* &dst_pfn: what the variable holds goes with its address
+			 * (migrate_device_pages(&src_pfn, &dst_pfn, 1)) */
+			int as = addressed_slot(fn, c->args[i]);
+			if (as >= 0)
+				escape(fn, st, &st->v[as]);
 		}
 		return;
 	}
