@@ -210,6 +210,12 @@ int type_is_scalar(CXType t)
 	case CXType_Int128:
 	case CXType_Enum:
 		return 1;
+	case CXType_Record: {
+		/* one-word value types (pte_t, pmd_t, swp_entry_t) carry a page's
+		 * pfn like an integer: entry = mk_pte(page, prot) */
+		long long size = clang_Type_getSizeOf(t);
+		return size > 0 && size <= 8;
+	}
 	default:
 		return 0;
 	}

@@ -20,9 +20,11 @@ static void state_init_entry(const struct pl_fn *fn, struct pl_state *st, int su
 	for (size_t i = 0; i < fn->nslots; i++) {
 		const struct pl_slot *sl = &fn->slots[i];
 		/* parameters are the caller's: pages are safe, integers are unknown pfns */
-		if (sl->is_param || sl->elem_of_param)
+		if (sl->is_param || sl->elem_of_param) {
 			st->v[i] = pl_val_make(sl->is_pointer ? VK_CALLER : VK_NONE);
-		else
+			if (sl->is_pointer && !sl->is_elem && sl->param_index >= 0)
+				st->v[i].site = CALLER_SITE(sl->param_index);
+		} else
 			st->v[i] = pl_val_make(VK_BOTTOM);
 		/* summary mode: mark page parameters to see what the body does to them */
 		if (summary_mode && sl->param_index >= 0 && sl->is_elem) {

@@ -14,6 +14,8 @@
 /* Sites of the values parameters start with in summary mode. */
 #define PARAM_SITE(i) (1000000 + (i))
 #define PARAM_ELEM_SITE(i) (1001000 + (i))
+/* Identity of a caller's page parameter outside summary mode (VK_CALLER). */
+#define CALLER_SITE(i) (1002000 + (i))
 
 struct summary_entry {
 	char *name;

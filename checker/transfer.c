@@ -68,7 +68,10 @@ static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, 
 		if (level == L_HELD) {
 			/* a copy already stored in an array stays handed over */
 			int stored = fn->slots[i].is_elem && (v->pflags & PF_ESCAPED);
-			if (v->kind == VK_OBJ || (int)i == slot)
+			/* a caller's page: the variable taken, and values made from it
+			 * (entry = mk_pte(page, prot), a pfn); other pointers to it stay
+			 * the caller's */
+			if (v->kind == VK_OBJ || (int)i == slot || (v->kind == VK_CALLER && !fn->slots[i].is_pointer))
 				take(v, hold, guard_ev, site);
 			if (stored) {
 				v->pflags |= PF_ESCAPED;
@@ -726,7 +729,7 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 			f.fact = F_RAISE;
 			f.level = (uint8_t)effective_level(ru->guard_level, st);
 			f.hold = (uint8_t)hold;
-			f.site = a.kind == VK_OBJ ? a.site : -1;
+			f.site = a.site; /* a caller's page parameter has one too: its copies (entry = mk_pte(page)) follow */
 			f.slot = as;
 			f.guard_ev = ev;
 			f.neg = ru->guard_when == WHEN_FALSE;

@@ -11,6 +11,9 @@ extern int pte_present(pte_t pte);
 struct vm_area_struct;
 extern struct page *pmd_page(pmd_t pmd);
 extern int pmd_present(pmd_t pmd);
+extern pte_t mk_pte(struct page *page, pgprot_t prot);
+extern pte_t pte_mkwrite(pte_t pte);
+extern void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte);
 /* the lock of a huge PMD, or NULL (and no lock) when the entry is not huge */
 extern spinlock_t *pmd_trans_huge_lock(pmd_t *pmd, struct vm_area_struct *vma);
 extern struct folio *try_grab_folio(struct page *page, int refs, unsigned int flags);
