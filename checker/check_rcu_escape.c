@@ -18,7 +18,7 @@ static void on_use(struct pl_checks_run *run, const struct pl_use *u)
 	if (u->val.kind != VK_OBJ || u->val.level != L_RCU_EXPIRED)
 		return;
 	/* pfn_to_online_page() under RCU stays a mainline guarantee afterwards */
-	if (u->val.fact == L_ONLINE && run->policy == POLICY_MAINLINE)
+	if (u->val.floor == L_ONLINE && run->policy == POLICY_MAINLINE)
 		return;
 	char *subject = use_subject(u->fn, u->operand);
 	char *message = xasprintf("'%s' is used by %s after rcu_read_unlock() ended the RCU read-side section that kept its "

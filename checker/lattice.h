@@ -76,14 +76,16 @@ enum pl_pflag {
 struct pl_val {
 	uint8_t kind;      /* enum pl_vkind */
 	uint8_t level;     /* VK_OBJ: enum pl_level; VK_FACT: level to raise to */
-	uint8_t fact;      /* VK_FACT: enum pl_fact; VK_OBJ: level left when an RCU section ends */
+	uint8_t fact;      /* VK_FACT: enum pl_fact */
 	uint8_t neg;       /* VK_FACT: the fact holds when the value is false */
 	uint8_t hold;      /* enum pl_hold: how it was acquired (VK_FACT: what F_RAISE acquires) */
 	uint8_t pflags;    /* enum pl_pflag */
 	uint8_t refs;      /* references this code holds on it (get_page() twice: 2) */
 	uint8_t cst;       /* enum pl_const, about cval */
 	uint8_t half;      /* VK_FACT: the condition tells something only when the fact holds */
-	uint8_t pad[3];    /* explicit, so states compare with memcmp() */
+	uint8_t floor;     /* VK_OBJ: the level left when this code's hold or an RCU section ends
+			    * (online after pfn_to_online_page(); held by others after an isolation) */
+	uint8_t pad[2];    /* explicit, so states compare with memcmp() */
 	int32_t site;      /* VK_OBJ/VK_FACT: object identity (event index), -1 none */
 	int32_t origin_ev; /* event that obtained the page (-1: unknown) */
 	int32_t guard_ev;  /* event of the last guard that set the level */

@@ -40,7 +40,9 @@ static void take(struct pl_val *v, enum pl_hold hold, int ev, int site)
 	if (v->kind != VK_OBJ)
 		return;
 	if (v->level == L_ONLINE)
-		v->fact = L_ONLINE; /* after the put it is still an online page */
+		v->floor = L_ONLINE; /* after the put it is still an online page */
+	if (!hold)
+		v->floor = L_HELD; /* isolate_lru_page(), get_hwpoison_page(): a reference others manage */
 	v->level = L_HELD;
 	v->end_ev = -1;
 	if (hold) {
@@ -120,12 +122,16 @@ static void release_object(const struct pl_fn *fn, struct pl_state *st, int ev, 
 			w->refs--; /* get_page(); put_page(): one reference is left */
 			continue;
 		}
+		if (w->level == L_ONLINE)
+			continue; /* a reference handed in with the pfn (MF_COUNT_INCREASED): still an online page */
 		w->pflags &= (uint8_t)~PF_HELD;
 		w->refs = 0;
 		if (partial)
 			continue; /* one element of many: the array as a whole is not freed */
-		if (w->fact == L_ONLINE && w->level == L_HELD) {
-			w->level = L_ONLINE; /* pfn_to_online_page() + speculative ref + put */
+		if (w->floor > L_RELEASED && w->level == L_HELD) {
+			/* pfn_to_online_page() + speculative ref + put: online; an
+			 * isolated page after the put of our own reference: held */
+			w->level = w->floor;
 			continue;
 		}
 		w->level = L_RELEASED;
@@ -667,7 +673,7 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 				r.guard_ev = ev;
 				r.end_ev = -1;
 				/* pfn_to_online_page() under RCU: still online after the section */
-				r.fact = (uint8_t)(l != ru->result_level ? ru->result_level : 0);
+				r.floor = (uint8_t)(l != ru->result_level ? ru->result_level : 0);
 			}
 		}
 		break;
