@@ -12,6 +12,7 @@ struct vm_area_struct;
 extern struct page *pmd_page(pmd_t pmd);
 extern int pmd_present(pmd_t pmd);
 extern pte_t mk_pte(struct page *page, pgprot_t prot);
+extern int pte_same(pte_t a, pte_t b);
 extern pte_t pte_mkwrite(pte_t pte);
 extern void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte);
 /* the lock of a huge PMD, or NULL (and no lock) when the entry is not huge */
