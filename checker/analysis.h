@@ -29,6 +29,8 @@ struct pl_analysis {
 	size_t state_size;
 	struct pl_set *in;       /* per block, at fixpoint */
 	const char *counter;     /* per slot: updated by ++/+= (a loop counter), not a path key */
+	int *pairs;              /* pointer variables compared in branch conditions: a path key */
+	size_t npairs;
 	struct pl_checks_run *report; /* non-NULL during the reporting pass */
 	int converged;
 };
@@ -42,5 +44,9 @@ struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCur
 /* transfer.c: one event's effect; what a branch condition tells. */
 void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev);
 void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int truth);
+/* "a == b" / "a != b" of two pointer variables: their slots. */
+int pointer_pair(const struct pl_fn *fn, CXCursor cond, int *a, int *b, int *ne);
+/* Both values are known to be the same page object. */
+int same_page_value(const struct pl_val *x, const struct pl_val *y);
 
 #endif

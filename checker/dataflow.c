@@ -96,6 +96,18 @@ static int key_slot(const struct pl_analysis *an, size_t i)
 	return sl->name && !sl->is_pointer && !sl->is_elem && !an->counter[i]; /* temporaries die young */
 }
 
+/* Pairs of compared pointers that are the same object in one state and
+ * not in the other (dst = src on one path). */
+static size_t pair_distance(const struct pl_analysis *an, const struct pl_state *a, const struct pl_state *b)
+{
+	size_t d = 0;
+	for (size_t k = 0; k < an->npairs; k++) {
+		int p = an->pairs[2 * k], q = an->pairs[2 * k + 1];
+		d += same_page_value(&a->v[p], &a->v[q]) != same_page_value(&b->v[p], &b->v[q]);
+	}
+	return d;
+}
+
 /* How much is lost by joining two states: above all, differing page
  * values; then differing constants (which only prune paths). */
 static size_t state_distance(const struct pl_analysis *an, const struct pl_state *a, const struct pl_state *b)
@@ -112,7 +124,7 @@ static size_t state_distance(const struct pl_analysis *an, const struct pl_state
 	}
 	if (memcmp(a->depth, b->depth, sizeof(a->depth)))
 		values++;
-	return values * 1024 + keys;
+	return values * 1024 + keys + pair_distance(an, a, b);
 }
 
 static int same_key(const struct pl_analysis *an, const struct pl_state *a, const struct pl_state *b)
@@ -120,7 +132,7 @@ static int same_key(const struct pl_analysis *an, const struct pl_state *a, cons
 	for (size_t i = 0; i < an->nslots; i++)
 		if (key_slot(an, i) && (a->v[i].cst != b->v[i].cst || (a->v[i].cst && a->v[i].cval != b->v[i].cval)))
 			return 0;
-	return 1;
+	return pair_distance(an, a, b) == 0;
 }
 
 /* Add a path's state to a block's set: joined with the state that knows the
@@ -243,6 +255,15 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 		if (fn->ev[i].kind == EV_UPDATE && fn->ev[i].slot >= 0)
 			counter[fn->ev[i].slot] = 1;
 	an.counter = counter;
+	for (size_t b = 0; b < nb; b++) {
+		int p, q, ne;
+		if (fn->blk[b].is_branch && pointer_pair(fn, fn->blk[b].cond, &p, &q, &ne)) {
+			an.pairs = xrealloc(an.pairs, (an.npairs + 1) * 2 * sizeof(int));
+			an.pairs[2 * an.npairs] = p;
+			an.pairs[2 * an.npairs + 1] = q;
+			an.npairs++;
+		}
+	}
 	struct pl_set *out = xcalloc(nb, sizeof(*out));
 	for (size_t i = 0; i < nb; i++) {
 		set_alloc(&an, &an.in[i]);
@@ -327,6 +348,7 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 	}
 	free(an.in);
 	free(counter);
+	free(an.pairs);
 	free(out);
 	free(pred);
 	free(npred);

@@ -233,8 +233,38 @@ static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct
 	}
 }
 
+int pointer_pair(const struct pl_fn *fn, CXCursor cond, int *a, int *b, int *ne)
+{
+	CXCursor e = cursor_strip(cond), l, r;
+	if (clang_getCursorKind(e) != CXCursor_BinaryOperator || !cursor_two_operands(e, &l, &r))
+		return 0;
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
+	if (op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE)
+		return 0;
+	l = cursor_strip(l);
+	r = cursor_strip(r);
+	if (clang_getCursorKind(l) != CXCursor_DeclRefExpr || clang_getCursorKind(r) != CXCursor_DeclRefExpr)
+		return 0;
+	*a = cursor_map_get(&fn->vars, clang_getCursorReferenced(l));
+	*b = cursor_map_get(&fn->vars, clang_getCursorReferenced(r));
+	*ne = op == CXBinaryOperator_NE;
+	return *a >= 0 && *b >= 0 && fn->slots[*a].is_pointer && fn->slots[*b].is_pointer;
+}
+
+int same_page_value(const struct pl_val *x, const struct pl_val *y)
+{
+	return (x->kind == VK_OBJ || x->kind == VK_CALLER) && x->kind == y->kind && x->site >= 0 && x->site == y->site;
+}
+
 void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int truth)
 {
+	int pa, pb, ne;
+	if (pointer_pair(fn, cond, &pa, &pb, &ne)) {
+		/* dst = src on this path: "dst != src" is false here */
+		if (same_page_value(&st->v[pa], &st->v[pb]) && truth == ne)
+			st->reachable = 0;
+		return;
+	}
 	int vs;
 	struct pl_val v = eval_expr(fn, st, cond, &vs);
 	if (v.kind == VK_FACT) {
