@@ -16,7 +16,7 @@ struct pl_checks_run;  /* checks.h */
 
 /* Paths kept apart per block: states that know different constants of
  * integer variables are not joined, up to this many. */
-#define PL_MAX_PATHS 6
+#define PL_MAX_PATHS 8
 
 struct pl_set {
 	size_t n;
@@ -29,6 +29,9 @@ struct pl_analysis {
 	size_t state_size;
 	struct pl_set *in;       /* per block, at fixpoint */
 	const char *counter;     /* per slot: updated by ++/+= (a loop counter), not a path key */
+	size_t max_paths;        /* path states per block: PL_MAX_PATHS, 1 once the fixpoint is slow */
+	const char *live;        /* per block × slot: variables tested ahead (NULL: all) */
+	const char *cur_live;    /* the row of the block being joined into */
 	int *pairs;              /* pointer variables compared in branch conditions: a path key */
 	size_t npairs;
 	struct pl_checks_run *report; /* non-NULL during the reporting pass */
@@ -40,6 +43,9 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run);
 
 /* Value of an expression in a state; *var_slot gets the variable it names. */
 struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot);
+
+/* liveness.c: per block (rows of nslots), the variables a branch ahead tests. */
+char *key_liveness(const struct pl_fn *fn);
 
 /* transfer.c: one event's effect; what a branch condition tells. */
 void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev);

@@ -8,6 +8,7 @@
 
 
 #define MAX_ROUNDS 64
+#define PATHS_ROUNDS 24
 
 static struct pl_state *state_new(const struct pl_analysis *an)
 {
@@ -93,7 +94,8 @@ static void state_join_into(const struct pl_analysis *an, struct pl_state *dst, 
 static int key_slot(const struct pl_analysis *an, size_t i)
 {
 	const struct pl_slot *sl = &an->fn->slots[i];
-	return sl->name && !sl->is_pointer && !sl->is_elem && !an->counter[i]; /* temporaries die young */
+	return sl->name && !sl->is_pointer && !sl->is_elem && !an->counter[i] && /* temporaries die young */
+	       (!an->cur_live || an->cur_live[i]);
 }
 
 /* Pairs of compared pointers that are the same object in one state and
@@ -150,7 +152,7 @@ static void set_add(const struct pl_analysis *an, struct pl_set *set, const stru
 	if (!set->s[set->n])
 		set->s[set->n] = state_new(an);
 	memcpy(set->s[set->n++], src, an->state_size);
-	if (set->n <= PL_MAX_PATHS)
+	if (set->n <= an->max_paths)
 		return;
 	size_t bi = 0, bj = 1, best_d = (size_t)-1;
 	for (size_t i = 0; i < set->n; i++)
@@ -293,12 +295,22 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 	set_alloc(&an, &tmp);
 	struct pl_state *edge = state_new(&an), *one = state_new(&an);
 	int changed = 1, rounds = 0;
+	an.max_paths = PL_MAX_PATHS;
+	/* summaries read integer parameters' constants at every return */
+	char *live = run && run->collect ? NULL : key_liveness(fn);
+	an.live = live;
 	while (changed && rounds < MAX_ROUNDS) {
 		changed = 0;
 		rounds++;
+		/* joining the two closest states of a full set is not monotone: a
+		 * function still changing after many rounds falls back to one
+		 * state per block, where the join is, so the fixpoint is reached */
+		if (rounds == PATHS_ROUNDS)
+			an.max_paths = 1;
 		for (size_t oi = 0; oi < nord; oi++) {
 			int b = order[oi];
 			tmp.n = 0;
+			an.cur_live = an.live ? an.live + (size_t)b * (fn->nslots ? fn->nslots : 1) : NULL;
 			if (b == fn->entry) {
 				memset(one, 0, an.state_size);
 				state_init_entry(fn, one, run && run->collect);
@@ -348,6 +360,7 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 	}
 	free(an.in);
 	free(counter);
+	free(live);
 	free(an.pairs);
 	free(out);
 	free(pred);
