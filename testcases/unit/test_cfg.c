@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis.h"
 #include "cfg.h"
 #include "rules.h"
 
@@ -61,6 +62,14 @@ static void parse(struct parsed *p, const char *src, const char *rules_yaml, con
 	clang_visitChildren(clang_getTranslationUnitCursor(p->tu), find_fn, &f);
 	assert_false(clang_Cursor_isNull(f.found));
 	assert_int_equal(cfg_build(&p->fn, p->tu, f.found, &p->rules, NULL), 0);
+}
+
+static int slot_named(const struct pl_fn *fn, const char *name)
+{
+	for (size_t i = 0; i < fn->nslots; i++)
+		if (fn->slots[i].name && !strcmp(fn->slots[i].name, name))
+			return (int)i;
+	return -1;
 }
 
 static void release(struct parsed *p)
@@ -299,6 +308,56 @@ static void macro_with_rule_is_a_call(void **state)
 	release(&p);
 }
 
+/* A mode tested once at the top is not live after the test; a flag tested
+ * at the end is live from its assignment to the test. */
+static void liveness_of_tested_variables(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse(&p,
+	      "void a(void); void b(void); void c(void);\n"
+	      "void f(int mode, int x) {\n"
+	      "  int flag = 0;\n"
+	      "  if (mode == 2) a();\n"
+	      "  b();\n"
+	      "  if (x) flag = 1;\n"
+	      "  c();\n"
+	      "  if (flag) a();\n"
+	      "}\n",
+	      NULL, "f");
+	char *live = key_liveness(&p.fn);
+	size_t ns = p.fn.nslots;
+	int mode = slot_named(&p.fn, "mode"), flag = slot_named(&p.fn, "flag");
+	assert_true(mode >= 0 && flag >= 0);
+	int bb = block_of_call(&p.fn, "b"), bc = block_of_call(&p.fn, "c");
+	assert_true(bb >= 0 && bc >= 0);
+	assert_true(live[(size_t)p.fn.entry * ns + (size_t)mode]);
+	assert_false(live[(size_t)bb * ns + (size_t)mode]); /* tested only above */
+	assert_true(live[(size_t)bc * ns + (size_t)flag]);  /* tested below */
+	free(live);
+	release(&p);
+}
+
+/* for (i = 0; i < 1U << n; i++): no edge from the entry to the exit. */
+static void for_loop_that_runs_at_least_once(void **state)
+{
+	(void)state;
+	struct parsed p;
+	parse(&p,
+	      "void body(void); void after(void);\n"
+	      "void f(unsigned n, unsigned m) {\n"
+	      "  for (unsigned i = 0; i < (1U << n); i++) body();\n"
+	      "  after();\n"
+	      "  for (unsigned j = 0; j < m; j++) body();\n"
+	      "}\n",
+	      NULL, "f");
+	int after = block_of_call(&p.fn, "after"), body = block_of_call(&p.fn, "body");
+	assert_true(after >= 0 && body >= 0);
+	/* every path from the entry to after() runs the body */
+	assert_false(reaches1(&p.fn, p.fn.entry, after, body));
+	release(&p);
+}
+
 static void generic_selection_lowers_one_branch(void **state)
 {
 	(void)state;
@@ -326,6 +385,8 @@ int main(void)
 		cmocka_unit_test(statement_expression_and_conditional),
 		cmocka_unit_test(macro_with_rule_is_a_call),
 		cmocka_unit_test(generic_selection_lowers_one_branch),
+		cmocka_unit_test(liveness_of_tested_variables),
+		cmocka_unit_test(for_loop_that_runs_at_least_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
