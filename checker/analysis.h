@@ -44,6 +44,14 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run);
 /* Value of an expression in a state; *var_slot gets the variable it names. */
 struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot);
 
+/* path_set.c: states and the per-block sets of path states. */
+struct pl_state *state_new(const struct pl_analysis *an);
+void set_add(const struct pl_analysis *an, struct pl_set *set, const struct pl_state *src);
+int set_equal(const struct pl_analysis *an, const struct pl_set *a, const struct pl_set *b);
+void set_copy(const struct pl_analysis *an, struct pl_set *dst, const struct pl_set *src);
+void set_alloc(const struct pl_analysis *an, struct pl_set *set);
+void set_free(struct pl_set *set);
+
 /* liveness.c: per block (rows of nslots), the variables a branch ahead tests. */
 char *key_liveness(const struct pl_fn *fn);
 
