@@ -38,7 +38,10 @@ struct pl_analysis {
 	int converged;
 };
 
-/* Run to a fixpoint, then replay each block once with the checks attached. */
+/* Run to a fixpoint, then replay each block once with the checks attached.
+ * Returns 0, or these bits: */
+#define PL_NOT_CONVERGED 1 /* the round limit was hit */
+#define PL_ONE_PATH 2      /* slow to converge: fell back to one state per block */
 int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run);
 
 /* Value of an expression in a state; *var_slot gets the variable it names. */

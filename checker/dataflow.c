@@ -200,5 +200,5 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 	set_free(&tmp);
 	free(edge);
 	free(one);
-	return an.converged ? 0 : 1;
+	return (an.converged ? 0 : PL_NOT_CONVERGED) | (an.max_paths < PL_MAX_PATHS ? PL_ONE_PATH : 0);
 }

@@ -43,7 +43,7 @@ static void *worker(void *arg)
 }
 
 struct totals {
-	size_t tus, analysed, failed, functions, unconverged, findings;
+	size_t tus, analysed, failed, functions, unconverged, one_path, findings;
 	size_t *per_check;
 	int errors;
 };
@@ -72,6 +72,7 @@ static void emit_result(const struct pl_ctx *ctx, struct tu_result *res, struct 
 		t->analysed++;
 	t->functions += res->functions;
 	t->unconverged += res->unconverged;
+	t->one_path += res->one_path;
 	t->findings += res->findings.n;
 	for (size_t i = 0; i < res->findings.n; i++)
 		for (size_t c = 0; c < pl_num_checks; c++)
@@ -122,6 +123,8 @@ int run_jobs(const struct pl_ctx *ctx, const struct tu_jobs *jobs)
 			t.analysed, t.failed, t.functions, t.findings);
 		if (t.unconverged)
 			fprintf(stderr, "pagelife: %zu functions hit the fixpoint round limit\n", t.unconverged);
+		if (t.one_path)
+			fprintf(stderr, "pagelife: %zu functions fell back to one path state per block\n", t.one_path);
 		for (size_t c = 0; c < pl_num_checks; c++)
 			fprintf(stderr, "pagelife: %s: %zu\n", pl_all_checks[c]->id, t.per_check[c]);
 	}

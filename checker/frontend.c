@@ -71,8 +71,11 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		 * unsafe: skip the fixpoint (most kernel functions). */
 		if (fn.creates_objects) {
 			v->run.fn = &fn;
-			if (analyse_function(&fn, &v->run))
+			int how = analyse_function(&fn, &v->run);
+			if (how & PL_NOT_CONVERGED)
 				v->res->unconverged++;
+			if (how & PL_ONE_PATH)
+				v->res->one_path++;
 		}
 	}
 	cfg_free(&fn);

@@ -22,6 +22,7 @@ struct tu_result {
 	int fatal;            /* nothing could be analysed */
 	size_t functions;
 	size_t unconverged;   /* functions whose fixpoint hit the round limit */
+	size_t one_path;      /* functions that fell back to one path state per block */
 	struct strbuf dump;   /* --dump-cfg output */
 };
 
