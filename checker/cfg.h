@@ -137,7 +137,8 @@ CXCursor cursor_last_expr(CXCursor e);
 /* Strip parentheses and implicit conversions. */
 CXCursor cursor_strip(CXCursor c);
 CXCursor cursor_strip_one(CXCursor c);
-/* The value of an integer constant (literal, enumerator, -literal); 0 if e is not one. */
+/* The value of an integer constant (literal, enumerator, -literal); 0 if e
+ * is not one (or is the null cursor). */
 int cursor_int_constant(CXCursor e, long long *out);
 int type_is_page_pointer(CXType t);
 /* struct page *x[N], struct page **x (and folio forms) */

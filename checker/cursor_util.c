@@ -133,6 +133,8 @@ CXCursor cursor_strip(CXCursor c)
  * literal), enumerators such as DROP, and casts of those. */
 int cursor_int_constant(CXCursor e, long long *out)
 {
+	if (clang_Cursor_isNull(e))
+		return 0;
 	e = cursor_strip(e);
 	switch (clang_getCursorKind(e)) {
 	case CXCursor_IntegerLiteral:

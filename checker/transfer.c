@@ -423,7 +423,7 @@ static int release_applies(const struct pl_fn *fn, const struct pl_state *st, co
 	CXCursor a = call_arg(c, ru->release_if_arg);
 	long long k;
 	int known = 0, equal = 0;
-	if (!clang_Cursor_isNull(a) && cursor_int_constant(a, &k)) {
+	if (cursor_int_constant(a, &k)) {
 		known = 1;
 		equal = k == ru->release_if_value;
 	} else if (!clang_Cursor_isNull(a)) {
@@ -518,13 +518,6 @@ static int long_lived(const struct pl_fn *fn, CXCursor lhs)
 	return 0;
 }
 
-/* Value of an integer constant expression, -1 if it is not one. */
-static long long int_constant(CXCursor e)
-{
-	long long v;
-	return !clang_Cursor_isNull(e) && cursor_int_constant(e, &v) ? v : -1;
-}
-
 static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const struct pl_call *c, struct pl_val *r)
 {
 	const struct pl_fn *fn = an->fn;
@@ -575,7 +568,8 @@ static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const st
 	r->neg = 1; /* "ret" alone: empty when false (zero) */
 	r->site = ev;
 	r->slot = target;
-	r->level = (uint8_t)(ru->gup_nr >= 0 && int_constant(call_arg(c, ru->gup_nr)) == 1);
+	long long nr;
+	r->level = (uint8_t)(ru->gup_nr >= 0 && cursor_int_constant(call_arg(c, ru->gup_nr), &nr) && nr == 1);
 }
 
 /* The slot of the variable whose address e is (&var), -1. */
