@@ -46,7 +46,7 @@ static void compile_database_and_jobs(void **state)
 	assert_int_equal(parse(&o, argv, err), 0);
 	assert_string_equal(o.compdb_dir, "build");
 	assert_int_equal(o.jobs, 3);
-	assert_int_equal(o.policy, POLICY_STRICT);
+	assert_int_equal(o.policy, PAGELIFE_POLICY_STRICT);
 	options_free(&o);
 	char *argv2[] = { "pagelife", "-pbuild", "-j2", NULL };
 	assert_int_equal(parse(&o, argv2, err), 0);
@@ -80,8 +80,8 @@ static void checks_globs(void **state)
 	char err[512] = "";
 	char *argv[] = { "pagelife", "--checks=-*,page-rcu-escape", "a.c", NULL };
 	assert_int_equal(parse(&o, argv, err), 0);
-	for (size_t i = 0; i < pl_num_checks; i++)
-		assert_int_equal(o.enabled[i], !strcmp(pl_all_checks[i]->id, "page-rcu-escape"));
+	for (size_t i = 0; i < pagelife_check_count(); i++)
+		assert_int_equal(o.enabled[i], !strcmp(pagelife_check_id(i), "page-rcu-escape"));
 	options_free(&o);
 	char *argv2[] = { "pagelife", "--checks=-page-nosuch", "a.c", NULL };
 	assert_int_equal(parse(&o, argv2, err), -1);

@@ -1,0 +1,92 @@
+/* page-ref-leak: a reference, pin or allocation taken in this function that
+ * is neither released, stored, returned nor handed over on some path: the
+ * error paths of GUP ladders, lookups and speculative references. */
+#include "checks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The variable that names the object, for messages. */
+static const char *object_name(const struct pl_fn *fn, const struct pl_state *st, int site)
+{
+	const char *best = NULL;
+	int best_ptr = 0;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		if (st->v[i].kind != VK_OBJ || st->v[i].site != site || !fn->slots[i].name)
+			continue;
+		/* the array, else a page pointer, else anything named */
+		if (!best || fn->slots[i].is_elem || (fn->slots[i].is_pointer && !best_ptr)) {
+			best = fn->slots[i].name;
+			best_ptr = fn->slots[i].is_pointer;
+		}
+	}
+	return best;
+}
+
+/* get_page() on a page the caller passed, held on every return: a "get"
+ * helper that hands the reference to its caller, as its summary says. */
+static int on_callers_page(const struct pl_fn *fn, const struct pl_state *st, int site)
+{
+	int p = -1;
+	for (size_t i = 0; i < fn->nslots; i++)
+		if (fn->slots[i].is_param && fn->slots[i].is_pointer && st->v[i].kind == VK_OBJ && st->v[i].site == site &&
+		    st->v[i].origin_ev < 0)
+			p = fn->slots[i].param_index;
+	if (p < 0 || !fn->callees)
+		return 0;
+	const struct rule *self = fn->callees->lookup(fn->callees->ctx, fn->decl);
+	return self && self->guard_level == L_HELD && self->guard_when == WHEN_ALWAYS && self->guard_arg == p;
+}
+
+static void on_return(struct pl_checks_run *run, const struct pl_return *r)
+{
+	const struct pl_fn *fn = r->fn;
+	int *seen = xcalloc(fn->nslots ? fn->nslots : 1, sizeof(int));
+	size_t nseen = 0;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		const struct pl_val *v = &r->st->v[i];
+		/* only what a variable still names: temporaries of calls that were
+		 * assigned, tested or dropped carry stale copies */
+		if (!fn->slots[i].name)
+			continue;
+		if (v->kind != VK_OBJ || !(v->pflags & PF_HELD) || v->acquire_ev < 0 || v->hold == HOLD_NONE)
+			continue;
+		int dup = 0;
+		for (size_t j = 0; j < nseen && !dup; j++)
+			dup = seen[j] == v->site;
+		if (dup || on_callers_page(fn, r->st, v->site))
+			continue;
+		seen[nseen++] = v->site;
+		const char *name = object_name(fn, r->st, v->site);
+		const char *callee = event_callee(fn, v->acquire_ev);
+		char *msg;
+		const char *note;
+		if (v->pflags & PF_ARRAY) {
+			msg = xasprintf("pages %s into '%s' by %s() are not released on this path",
+					v->hold == HOLD_PIN ? "pinned" : "referenced", name ? name : "the array", callee);
+			note = v->hold == HOLD_PIN ? "pinned here" : "reference taken here";
+		} else if (v->hold == HOLD_PIN) {
+			msg = xasprintf("pin on '%s' taken by %s() is not released on this path", name ? name : "the page",
+					callee);
+			note = "pinned here";
+		} else if (v->hold == HOLD_OWNED) {
+			msg = name ? xasprintf("page '%s' allocated by %s() is not freed on this path", name, callee)
+				   : xasprintf("page allocated by %s() is not freed on this path", callee);
+			note = "allocated here";
+		} else {
+			msg = xasprintf("reference to '%s' taken by %s() is not released on this path",
+					name ? name : "the page", callee);
+			note = "reference taken here";
+		}
+		struct pl_finding f = finding_at_event(fn, r->ev, v->site, "page-ref-leak", msg);
+		finding_note(fn, &f, v->acquire_ev, xstrdup(note));
+		findings_add(run->out, &f);
+	}
+	free(seen);
+}
+
+const struct pl_check check_ref_leak = {
+	.id = "page-ref-leak",
+	.summary = "a reference or pin taken here is neither released, stored, returned nor handed over on some path",
+	.on_return = on_return,
+};

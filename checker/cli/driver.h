@@ -1,0 +1,12 @@
+/* Running a list of TUs, serially or on N threads, printing results in the
+ * order of the list, and the exit status. */
+#ifndef PAGELIFE_DRIVER_H
+#define PAGELIFE_DRIVER_H
+
+#include "options.h"
+#include "pagelife.h"
+
+/* Returns the process exit status (0 clean, 1 findings, 2 input errors). */
+int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const struct pagelife_commands *jobs);
+
+#endif

@@ -1,0 +1,94 @@
+/* pagelife: finds struct page lifetime misuse in Linux kernel C code.
+ * The command line: one front door on pagelife.h. */
+#include "driver.h"
+#include "options.h"
+#include "pagelife.h"
+#include "util.h"
+
+#include <clang-c/Index.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int usage_error(const char *msg)
+{
+	fprintf(stderr, "pagelife: error: %s\n", msg);
+	return 2;
+}
+
+static void print_version(void)
+{
+	CXString v = clang_getClangVersion();
+	printf("pagelife %s (%s)\n", pagelife_version(), clang_getCString(v));
+	clang_disposeString(v);
+}
+
+/* The TUs named on the command line, each with the flags after --. */
+static void jobs_from_files(const struct pl_options *opt, struct pagelife_commands *jobs)
+{
+	jobs->n = opt->nfiles;
+	jobs->v = xcalloc(opt->nfiles ? opt->nfiles : 1, sizeof(*jobs->v));
+	for (size_t i = 0; i < opt->nfiles; i++) {
+		jobs->v[i].file = xstrdup(opt->files[i]);
+		pagelife_filter_flags((const char *const *)opt->cflags, opt->ncflags, &jobs->v[i].args,
+				      &jobs->v[i].nargs);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct pl_options opt;
+	char err[1024];
+	char *msg = NULL;
+	if (options_parse(&opt, argc, argv, err, sizeof(err))) {
+		options_free(&opt);
+		return usage_error(err);
+	}
+	int status = 0;
+	struct pagelife_session *s = NULL;
+	struct pagelife_commands jobs = { 0 };
+	if (opt.help) {
+		options_usage(stdout);
+		goto out;
+	}
+	if (opt.version) {
+		print_version();
+		goto out;
+	}
+	if (opt.list_checks) {
+		for (size_t i = 0; i < pagelife_check_count(); i++)
+			printf("%-24s %s%s\n", pagelife_check_id(i), pagelife_check_summary(i),
+			       opt.enabled[i] ? "" : " (disabled)");
+		goto out;
+	}
+
+	struct pagelife_config cfg = { NULL, (const char *const *)opt.rules, opt.nrules, opt.policy, opt.checks,
+				       opt.dump_cfg };
+	if (pagelife_session_open(&cfg, &s, &msg)) {
+		status = usage_error(msg);
+		goto out;
+	}
+	if (opt.compdb_dir) {
+		if (opt.ncflags) {
+			status = usage_error("with -p the flags come from compile_commands.json; drop the compiler flags");
+			goto out;
+		}
+		if (pagelife_compile_commands_load(opt.compdb_dir, (const char *const *)opt.files, opt.nfiles, &jobs,
+						   &msg)) {
+			status = usage_error(msg);
+			goto out;
+		}
+	} else {
+		if (!opt.nfiles) {
+			status = usage_error("no input files (usage: pagelife [options] FILE.c... [-- flags], or -p DIR)");
+			goto out;
+		}
+		jobs_from_files(&opt, &jobs);
+	}
+	status = run_jobs(s, &opt, &jobs);
+out:
+	free(msg);
+	pagelife_commands_free(&jobs);
+	pagelife_session_close(s);
+	options_free(&opt);
+	return status;
+}

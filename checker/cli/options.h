@@ -1,0 +1,33 @@
+/* The command line: pagelife's own options, the files, and compiler flags. */
+#ifndef PAGELIFE_OPTIONS_H
+#define PAGELIFE_OPTIONS_H
+
+#include <stddef.h>
+
+#include "pagelife.h"
+#include "report.h"
+
+struct pl_options {
+	enum pagelife_policy policy;
+	unsigned char *enabled;     /* per check, pagelife_check_count() entries */
+	const char *checks;         /* --checks= as given */
+	char **rules;               /* --rules files, in order */
+	size_t nrules, rules_cap;
+	int jobs;
+	const char *compdb_dir;     /* -p */
+	char **files;
+	size_t nfiles, files_cap;
+	char **cflags;              /* after --, or sparse-style flags (kbuild CHECK=) */
+	size_t ncflags, cflags_cap;
+	int sparse_style;           /* compiler flags came without -- */
+	enum report_format format;
+	int stats, list_checks, version, help, dump_cfg;
+	int kbuild;                 /* run by kbuild as CHECK: findings never fail the build */
+};
+
+/* Returns 0, or -1 with a one-line message in err (usage error, exit 2). */
+int options_parse(struct pl_options *o, int argc, char **argv, char *err, size_t errlen);
+void options_free(struct pl_options *o);
+void options_usage(FILE *out);
+
+#endif

@@ -1,0 +1,67 @@
+/* Forward dataflow over page states: values of variables and temporaries,
+ * plus the depth of RCU, hotplug and pgmap scopes. */
+#ifndef PAGELIFE_ANALYSIS_H
+#define PAGELIFE_ANALYSIS_H
+
+#include "cfg.h"
+#include "lattice.h"
+
+struct pl_state {
+	int reachable;
+	int depth[SCOPE__COUNT];
+	struct pl_val v[];   /* one per slot */
+};
+
+struct pl_checks_run;  /* checks.h */
+
+/* Paths kept apart per block: states that know different constants of
+ * integer variables are not joined, up to this many. */
+#define PL_MAX_PATHS 8
+
+struct pl_set {
+	size_t n;
+	struct pl_state *s[PL_MAX_PATHS + 1]; /* one more while adding */
+};
+
+struct pl_analysis {
+	const struct pl_fn *fn;
+	size_t nslots;
+	size_t state_size;
+	struct pl_set *in;       /* per block, at fixpoint */
+	const char *counter;     /* per slot: updated by ++/+= (a loop counter), not a path key */
+	size_t max_paths;        /* path states per block: PL_MAX_PATHS, 1 once the fixpoint is slow */
+	const char *live;        /* per block × slot: variables tested ahead (NULL: all) */
+	const char *cur_live;    /* the row of the block being joined into */
+	int *pairs;              /* pointer variables compared in branch conditions: a path key */
+	size_t npairs;
+	struct pl_checks_run *report; /* non-NULL during the reporting pass */
+	int converged;
+};
+
+/* Run to a fixpoint, then replay each block once with the checks attached.
+ * Returns 0, or these bits: */
+#define PL_NOT_CONVERGED 1 /* the round limit was hit */
+#define PL_ONE_PATH 2      /* slow to converge: fell back to one state per block */
+int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run);
+
+/* Value of an expression in a state; *var_slot gets the variable it names. */
+struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot);
+
+/* path_set.c: states and the per-block sets of path states. */
+struct pl_state *state_new(const struct pl_analysis *an);
+void set_add(const struct pl_analysis *an, struct pl_set *set, const struct pl_state *src);
+int set_equal(const struct pl_analysis *an, const struct pl_set *a, const struct pl_set *b);
+void set_copy(const struct pl_analysis *an, struct pl_set *dst, const struct pl_set *src);
+void set_alloc(const struct pl_analysis *an, struct pl_set *set);
+void set_free(struct pl_set *set);
+
+
+/* transfer.c: one event's effect; what a branch condition tells. */
+void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev);
+void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int truth);
+/* "a == b" / "a != b" of two pointer variables: their slots. */
+int pointer_pair(const struct pl_fn *fn, CXCursor cond, int *a, int *b, int *ne);
+/* Both values are known to be the same page object. */
+int same_page_value(const struct pl_val *x, const struct pl_val *y);
+
+#endif

@@ -1,0 +1,46 @@
+/* Summary mode: the engine run over a helper's body with its page
+ * parameters marked, collecting what the body does to them and what it
+ * returns.  engine/summary.c turns what is collected into a rule. */
+#ifndef PAGELIFE_COLLECT_H
+#define PAGELIFE_COLLECT_H
+
+#include <stdint.h>
+
+#include "lattice.h"
+#include "rules.h"
+
+/* Sites of the values parameters start with in summary mode. */
+#define PARAM_SITE(i) (1000000 + (i))
+#define PARAM_ELEM_SITE(i) (1001000 + (i))
+/* Identity of a caller's page parameter outside summary mode (VK_CALLER). */
+#define CALLER_SITE(i) (1002000 + (i))
+
+#define SUMMARY_MAX_RETURNS 16
+#define SUMMARY_INT_PARAMS 8
+
+/* One path reaching a return: what it did to page parameters and what it
+ * knows of integer parameters and of the returned value. */
+struct summary_return {
+	unsigned released;      /* page parameters dropped on this path */
+	unsigned cond_released; /* ... dropped if the returned value is non-zero */
+	uint8_t ret_cst;        /* enum pl_const about the returned integer */
+	int32_t ret_cval;
+	uint8_t arg_cst[SUMMARY_INT_PARAMS];
+	int32_t arg_cval[SUMMARY_INT_PARAMS];
+};
+
+/* What the summary-mode analysis collects about parameters and returns. */
+struct summary_collect {
+	struct summary_return rec[SUMMARY_MAX_RETURNS];
+	unsigned nrec;
+	int rec_overflow;
+	int return_ev, multi_return; /* the single return statement, if only one */
+	unsigned used, released, released_array, escaped, acquired_all, released_all, returns;
+	enum rule_release release_kind;
+	int have_ret;
+	struct pl_val ret;
+	int ret_param; /* the integer parameter whose pfn the returned page came from, -1 */
+	int ret_param_seen;
+};
+
+#endif

@@ -1,0 +1,1021 @@
+/* What each event does to the state, and what a branch condition tells. */
+#include "analysis.h"
+#include "observer.h"
+#include "util.h"
+#include "collect.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct pl_val slot_default(const struct pl_fn *fn, int slot)
+{
+	return pl_val_make(fn->slots[slot].is_pointer ? VK_CALLER : VK_NONE);
+}
+
+/* Level a guard gives, given where it is checked. */
+static enum pl_level effective_level(enum pl_level l, const struct pl_state *st)
+{
+	if (l == L_RCU_ACTIVE)
+		return st->depth[SCOPE_RCU] > 0 ? L_RCU_ACTIVE : L_ACTIVE_NORCU;
+	if (l == L_ONLINE && st->depth[SCOPE_RCU] > 0)
+		return L_RCU_ACTIVE; /* pfn_to_online_page() = pfn_active() && !ZONE_DEVICE */
+	return l;
+}
+
+static int same_object(const struct pl_val *v, int i, int site, int slot)
+{
+	return (site >= 0 && v->site == site && (v->kind == VK_OBJ || v->kind == VK_CALLER)) || i == slot;
+}
+
+/* Acquiring on a caller's page makes it ours to release. */
+static void take(struct pl_val *v, enum pl_hold hold, int ev, int site)
+{
+	if (v->kind == VK_CALLER || v->kind == VK_NONE) {
+		/* a caller's page becomes ours; a net_iov look-alike keeps its history */
+		int pf = v->pflags & (PF_NETMEM | PF_PAGE_OK);
+		int keep = v->site >= 0 && (pf & PF_NETMEM);
+		int osite = v->site, origin = v->origin_ev;
+		*v = pl_val_obj(keep ? osite : (site >= 0 ? site : ev), L_HELD, keep ? origin : -1);
+		v->pflags = (uint8_t)pf;
+	}
+	if (v->kind != VK_OBJ)
+		return;
+	if (v->level == L_ONLINE)
+		v->floor = L_ONLINE; /* after the put it is still an online page */
+	if (!hold)
+		v->floor = L_HELD; /* isolate_lru_page(), get_hwpoison_page(): a reference others manage */
+	v->level = L_HELD;
+	v->end_ev = -1;
+	if (hold) {
+		if (!(v->pflags & PF_HELD))
+			v->refs = 0;
+		if (v->refs < 7)
+			v->refs++;
+		if (v->hold != HOLD_OWNED && v->hold != HOLD_PIN)
+			v->hold = (uint8_t)hold; /* get_page() on our allocation: still ours to free */
+		if (!(v->pflags & PF_HELD) || v->acquire_ev < 0)
+			v->acquire_ev = ev; /* notes name the first acquisition */
+		v->pflags |= PF_HELD;
+		v->pflags &= (uint8_t)~PF_ESCAPED;
+	}
+}
+
+/* Raise every value of object `site` (and the variable `slot`) to level. */
+static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, int slot, enum pl_level level,
+			 enum pl_hold hold, int guard_ev)
+{
+	for (size_t i = 0; i < fn->nslots; i++) {
+		struct pl_val *v = &st->v[i];
+		if (!same_object(v, (int)i, site, slot))
+			continue;
+		if (level == L_HELD) {
+			/* a copy already stored in an array stays handed over */
+			int stored = fn->slots[i].is_elem && (v->pflags & PF_ESCAPED);
+			/* a caller's page: the variable taken, and values made from it
+			 * (entry = mk_pte(page, prot), a pfn); other pointers to it stay
+			 * the caller's */
+			if (v->kind == VK_OBJ || (int)i == slot || (v->kind == VK_CALLER && !fn->slots[i].is_pointer))
+				take(v, hold, guard_ev, site);
+			if (stored) {
+				v->pflags |= PF_ESCAPED;
+				v->pflags &= (uint8_t)~PF_HELD;
+			}
+			continue;
+		}
+		if (v->kind == VK_OBJ && v->level < level) {
+			v->level = (uint8_t)level;
+			v->guard_ev = guard_ev;
+			v->end_ev = -1;
+		}
+	}
+}
+
+/* The pointer in slot is NULL (or an error): on this path its object does
+ * not exist, whatever other slots (the call's result, the pfn) say. */
+static void no_object(const struct pl_fn *fn, struct pl_state *st, int slot)
+{
+	if (slot < 0)
+		return;
+	int site = st->v[slot].kind == VK_OBJ ? st->v[slot].site : -1;
+	st->v[slot] = pl_val_make(VK_BOTTOM);
+	if (site < 0)
+		return;
+	for (size_t i = 0; i < fn->nslots; i++)
+		if (st->v[i].kind == VK_OBJ && st->v[i].site == site)
+			st->v[i] = pl_val_make(fn->slots[i].is_pointer ? VK_BOTTOM : VK_NONE);
+}
+
+/* This code's reference on the object of v (also in slot vs) is gone. */
+static void release_object(const struct pl_fn *fn, struct pl_state *st, int ev, const struct pl_val *pv, int vs,
+			   int whole_array)
+{
+	struct pl_val v = *pv;
+	if (v.kind != VK_OBJ)
+		return;
+	int partial = (v.pflags & PF_ARRAY) && !whole_array;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		struct pl_val *w = &st->v[i];
+		if (!((w->kind == VK_OBJ && v.site >= 0 && w->site == v.site) || (int)i == vs))
+			continue;
+		if (w->kind != VK_OBJ)
+			continue;
+		if (w->refs > 1 && !partial && !whole_array) {
+			w->refs--; /* get_page(); put_page(): one reference is left */
+			continue;
+		}
+		if (w->level == L_ONLINE)
+			continue; /* a reference handed in with the pfn (MF_COUNT_INCREASED): still an online page */
+		w->pflags &= (uint8_t)~PF_HELD;
+		w->refs = 0;
+		if (partial)
+			continue; /* one element of many: the array as a whole is not freed */
+		if (w->floor > L_RELEASED && w->level == L_HELD) {
+			/* pfn_to_online_page() + speculative ref + put: online; an
+			 * isolated page after the put of our own reference: held */
+			w->level = w->floor;
+			continue;
+		}
+		w->level = L_RELEASED;
+		w->end_ev = ev;
+	}
+}
+
+/* The state after this code dropped the page in v (slot vs): a caller's
+ * page becomes a released object of its own. */
+static void release_effect(const struct pl_fn *fn, struct pl_state *st, int ev, struct pl_val v, int vs,
+			   int whole_array)
+{
+	if (v.kind == VK_CALLER && vs >= 0 && fn->slots[vs].is_elem && !whole_array)
+		return; /* put_page(pages[i]) of the caller's array: one element of many */
+	if (v.kind == VK_CALLER && vs >= 0) {
+		/* a reference held elsewhere cannot be assumed after this */
+		struct pl_val nv = pl_val_obj(ev, L_RELEASED, -1);
+		nv.end_ev = ev;
+		nv.pflags = (uint8_t)((v.pflags & PF_NETMEM) | (fn->slots[vs].is_elem ? PF_ARRAY : 0));
+		st->v[vs] = nv;
+		return;
+	}
+	release_object(fn, st, ev, &v, vs, whole_array);
+}
+
+/* An integer variable tested against a constant: record what the branch
+ * says, or find the branch impossible on this path. */
+static void apply_inteq(struct pl_state *st, int slot, int32_t c, int holds)
+{
+	if (slot >= 0 && !pl_val_const_learn(&st->v[slot], c, holds))
+		st->reachable = 0;
+}
+
+static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct pl_val *f, int truth)
+{
+	int holds = truth ^ f->neg;
+	if (f->half && !holds)
+		return; /* rc != -EAGAIN: says nothing */
+	switch (f->fact) {
+	case F_INTEQ:
+		apply_inteq(st, f->slot, f->cval, holds);
+		break;
+	case F_RELEASE:
+		if (holds) {
+			struct pl_val o = f->slot >= 0 ? st->v[f->slot] : pl_val_obj(f->site, L_HELD, -1);
+			if (o.kind == VK_OBJ && f->site >= 0 && o.site != f->site)
+				o = pl_val_obj(f->site, L_HELD, -1); /* the variable was reassigned */
+			release_effect(fn, st, f->guard_ev, o, f->slot, f->level);
+		}
+		break;
+	case F_RAISE:
+		if (holds)
+			raise_object(fn, st, f->site, f->slot, (enum pl_level)f->level, (enum pl_hold)f->hold,
+				     f->guard_ev);
+		break;
+	case F_NONNULL:
+		if (!holds)
+			no_object(fn, st, f->slot);
+		break;
+	case F_ERRPTR:
+		if (holds)
+			no_object(fn, st, f->slot);
+		break;
+	case F_EMPTY:
+		/* the GUP call pinned nothing: no pages to track on this path */
+		if (holds)
+			for (size_t i = 0; i < fn->nslots; i++)
+				if ((f->site >= 0 && st->v[i].kind == VK_OBJ && st->v[i].site == f->site) ||
+				    (int)i == f->slot)
+					st->v[i] = pl_val_make(VK_BOTTOM);
+		break;
+	case F_NETIOV:
+		if (!holds && f->slot >= 0)
+			st->v[f->slot].pflags |= PF_PAGE_OK;
+		break;
+	case F_SCOPE:
+		if (holds)
+			st->depth[f->level] = 1;
+		break;
+	case F_LASTREF:
+		for (size_t i = 0; i < fn->nslots; i++) {
+			struct pl_val *v = &st->v[i];
+			if (!((v->kind == VK_OBJ && f->site >= 0 && v->site == f->site) || (int)i == f->slot) ||
+			    v->kind != VK_OBJ)
+				continue;
+			if (holds) { /* the count hit zero: the page is ours to free */
+				v->level = L_HELD;
+				v->hold = HOLD_OWNED;
+				v->refs = 1;
+				v->pflags |= PF_HELD;
+				v->acquire_ev = f->guard_ev;
+			} else { /* someone else still holds it (mm core keeps using such
+				  * pages under its own locks): ours is gone, nothing more */
+				v->refs = 0;
+				v->pflags &= (uint8_t)~PF_HELD;
+			}
+		}
+		break;
+	}
+}
+
+int pointer_pair(const struct pl_fn *fn, CXCursor cond, int *a, int *b, int *ne)
+{
+	CXCursor e = cursor_strip(cond), l, r;
+	if (clang_getCursorKind(e) != CXCursor_BinaryOperator || !cursor_two_operands(e, &l, &r))
+		return 0;
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
+	if (op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE)
+		return 0;
+	l = cursor_strip(l);
+	r = cursor_strip(r);
+	if (clang_getCursorKind(l) != CXCursor_DeclRefExpr || clang_getCursorKind(r) != CXCursor_DeclRefExpr)
+		return 0;
+	*a = cursor_map_get(&fn->vars, clang_getCursorReferenced(l));
+	*b = cursor_map_get(&fn->vars, clang_getCursorReferenced(r));
+	*ne = op == CXBinaryOperator_NE;
+	return *a >= 0 && *b >= 0 && fn->slots[*a].is_pointer && fn->slots[*b].is_pointer;
+}
+
+int same_page_value(const struct pl_val *x, const struct pl_val *y)
+{
+	return (x->kind == VK_OBJ || x->kind == VK_CALLER) && x->kind == y->kind && x->site >= 0 && x->site == y->site;
+}
+
+void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int truth)
+{
+	int pa, pb, ne;
+	if (pointer_pair(fn, cond, &pa, &pb, &ne)) {
+		/* dst = src on this path: "dst != src" is false here */
+		if (same_page_value(&st->v[pa], &st->v[pb]) && truth == ne)
+			st->reachable = 0;
+		return;
+	}
+	int vs;
+	struct pl_val v = eval_expr(fn, st, cond, &vs);
+	if (v.kind == VK_FACT) {
+		apply_fact(fn, st, &v, truth);
+		return;
+	}
+	if (vs >= 0 && !fn->slots[vs].is_pointer && !fn->slots[vs].is_elem && (v.kind == VK_NONE || v.kind == VK_BOTTOM)) {
+		apply_inteq(st, vs, 0, !truth); /* if (flag) */
+		return;
+	}
+	/* if (pfn_to_online_page(pfn)): non-NULL means the guarantee holds for
+	 * the whole object, the pfn included */
+	if (truth && v.kind == VK_OBJ && v.site >= 0 && v.level > L_ARBITRARY && v.level != L_HELD)
+		raise_object(fn, st, v.site, -1, (enum pl_level)v.level, HOLD_NONE, v.guard_ev);
+	if (!truth && vs >= 0 && (fn->slots[vs].is_pointer || v.kind == VK_OBJ))
+		no_object(fn, st, vs); /* if (!page), if (!addr) of __get_free_page() */
+}
+
+/* When a scope closes, the guarantees that depended on it end. */
+static void end_scope(const struct pl_fn *fn, struct pl_state *st, enum rule_scope s, int ev)
+{
+	if (st->depth[s] > 0)
+		st->depth[s]--;
+	if (st->depth[s] > 0)
+		return;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		struct pl_val *v = &st->v[i];
+		if (v->kind == VK_FACT && v->fact == F_RAISE) {
+			/* a pfn_active() result tested after the section guarantees nothing */
+			if ((s == SCOPE_RCU && v->level == L_RCU_ACTIVE) || (s == SCOPE_PGMAP && v->level == L_PGMAP))
+				v->level = L_ARBITRARY;
+			continue;
+		}
+		if (v->kind != VK_OBJ)
+			continue;
+		if (s == SCOPE_RCU && v->level == L_RCU_ACTIVE) {
+			v->level = L_RCU_EXPIRED;
+			v->end_ev = ev;
+		} else if (s == SCOPE_PTL && v->level == L_PTL) {
+			v->level = L_ARBITRARY;
+			v->end_ev = ev;
+		} else if (s == SCOPE_PGMAP && v->level == L_PGMAP) {
+			v->level = L_ARBITRARY;
+			v->end_ev = ev;
+		}
+	}
+}
+
+/* Ownership left this function: stored, returned or handed over. */
+static void escape(const struct pl_fn *fn, struct pl_state *st, const struct pl_val *v)
+{
+	if (v->kind != VK_OBJ || v->site < 0)
+		return;
+	for (size_t i = 0; i < fn->nslots; i++)
+		if (st->v[i].kind == VK_OBJ && st->v[i].site == v->site) {
+			st->v[i].pflags |= PF_ESCAPED;
+			st->v[i].pflags &= (uint8_t)~PF_HELD; /* no longer owed by this function */
+		}
+}
+
+static int interesting(const struct pl_val *v)
+{
+	return v->kind == VK_OBJ || (v->kind == VK_CALLER && (v->pflags & PF_NETMEM));
+}
+
+static void report_use(struct pl_analysis *an, struct pl_state *st, int ev, CXCursor operand, const char *what,
+		       const struct rule *ru)
+{
+	if (!an->report)
+		return;
+	int vs;
+	struct pl_val v = eval_expr(an->fn, st, operand, &vs);
+	if (!interesting(&v))
+		return;
+	if (an->report->collect) {
+		int p = v.site - PARAM_SITE(0);
+		if (v.kind == VK_OBJ && p >= 0 && p < 32)
+			an->report->collect->used |= 1u << p;
+		return;
+	}
+	struct pl_use u = { an->fn, st, ev, what, operand, v, ru };
+	checks_on_use(an->report, &u);
+}
+
+static CXCursor call_arg(const struct pl_call *c, int i)
+{
+	return i >= 0 && i < c->nargs ? c->args[i] : clang_getNullCursor();
+}
+
+/* The value an array argument's elements hold, and their slot. */
+static struct pl_val elem_value(const struct pl_fn *fn, const struct pl_state *st, CXCursor arg, int *slot)
+{
+	*slot = elem_slot_of(fn, arg);
+	if (*slot >= 0)
+		return st->v[*slot];
+	return pl_val_make(VK_CALLER);
+}
+
+/* A release call; with `deferred`, its effect waits for a test of the
+ * result (a helper that puts the page only when it fails): *fact gets it. */
+static void do_release(struct pl_analysis *an, struct pl_state *st, int ev, const struct pl_call *c, int deferred,
+		       struct pl_val *fact)
+{
+	const struct pl_fn *fn = an->fn;
+	const struct rule *ru = c->rule;
+	CXCursor arg = call_arg(c, ru->release_arg);
+	int vs;
+	struct pl_val v;
+	int whole_array = 0;
+	if (ru->release_array) {
+		v = elem_value(fn, st, arg, &vs);
+		whole_array = 1;
+	} else {
+		v = eval_expr(fn, st, arg, &vs);
+		int es = elem_slot_of(fn, arg);
+		if (es >= 0 && clang_getCursorKind(cursor_strip(arg)) != CXCursor_DeclRefExpr)
+			vs = es; /* put_page(pages[i]) */
+	}
+	if (an->report && an->report->collect) {
+		struct summary_collect *sc = an->report->collect;
+		int p = v.site - PARAM_SITE(0), pe = v.site - PARAM_ELEM_SITE(0);
+		if (v.kind == VK_OBJ && p >= 0 && p < 32) {
+			sc->released |= 1u << p;
+			sc->release_kind = ru->release_kind;
+		} else if (v.kind == VK_OBJ && pe >= 0 && pe < 32) {
+			sc->released |= 1u << pe;
+			sc->release_kind = ru->release_kind;
+		}
+	} else if (an->report && interesting(&v)) {
+		struct pl_release r = { fn, st, ev, c->name, ru->release_kind, arg, v };
+		checks_on_release(an->report, &r);
+	}
+	if (!deferred) {
+		release_effect(fn, st, ev, v, vs, whole_array);
+		return;
+	}
+	if (v.kind != VK_OBJ && v.kind != VK_CALLER)
+		return;
+	*fact = pl_val_make(VK_FACT);
+	fact->fact = F_RELEASE;
+	fact->site = v.kind == VK_OBJ ? v.site : -1;
+	fact->slot = vs;
+	fact->guard_ev = ev;
+	fact->level = (uint8_t)whole_array;
+}
+
+/* Whether a conditional release happens: 1 now, 0 not, 2 when the result
+ * is non-zero (decided where it is tested). */
+static int release_applies(const struct pl_fn *fn, const struct pl_state *st, const struct pl_call *c)
+{
+	const struct rule *ru = c->rule;
+	if (ru->release_if == RELIF_RESULT_NONZERO)
+		return c->result_slot >= 0 && !c->result_unused ? 2 : 1; /* an unchecked result: maybe released */
+	if (ru->release_if != RELIF_ARG_IS && ru->release_if != RELIF_ARG_IS_NOT)
+		return 1;
+	CXCursor a = call_arg(c, ru->release_if_arg);
+	long long k;
+	int known = 0, equal = 0;
+	if (cursor_int_constant(a, &k)) {
+		known = 1;
+		equal = k == ru->release_if_value;
+	} else if (!clang_Cursor_isNull(a)) {
+		int vs;
+		struct pl_val v = eval_expr(fn, st, a, &vs);
+		int is = pl_val_const_is(&v, ru->release_if_value);
+		known = is >= 0;
+		equal = is == 1;
+	}
+	if (!known)
+		return 1; /* a mode not known here: the release may happen */
+	return (ru->release_if == RELIF_ARG_IS) == equal;
+}
+
+/* Flags of a GUP flags argument: FOLL_LONGTERM, FOLL_PIN. */
+static uint8_t gup_flags(const struct pl_fn *fn, const struct pl_state *st, CXCursor arg)
+{
+	if (clang_Cursor_isNull(arg))
+		return 0;
+	int vs;
+	struct pl_val v = eval_expr(fn, st, arg, &vs);
+	return v.pflags & (PF_LONGTERM | PF_FOLL_PIN);
+}
+
+/* "'->pages[]'": the memory a store or GUP call writes, for messages. */
+static char *target_name(CXCursor e)
+{
+	e = cursor_strip(e);
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (k == CXCursor_ArraySubscriptExpr || k == CXCursor_UnaryOperator) {
+		struct cursor_list kids = { 0 };
+		cursor_children(e, &kids);
+		char *inner = kids.n ? target_name(kids.v[0]) : xstrdup("''");
+		cursor_list_free(&kids);
+		size_t n = strlen(inner);
+		char *r = xasprintf("%.*s[]'", (int)(n > 0 ? n - 1 : 0), inner);
+		free(inner);
+		return r;
+	}
+	CXString s = clang_getCursorSpelling(e);
+	const char *name = clang_getCString(s);
+	char *r;
+	if (k == CXCursor_MemberRefExpr)
+		r = xasprintf("'->%s'", name && *name ? name : "?");
+	else
+		r = xasprintf("'%s'", name && *name ? name : "?");
+	clang_disposeString(s);
+	return r;
+}
+
+/* Structures that live for one operation (rules: short-lived-structs): a
+ * fault handler filling vmf->page hands the reference to the fault code. */
+static int short_lived_struct(const struct pl_fn *fn, CXType ptr)
+{
+	CXType t = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(ptr)));
+	CXString s = clang_getCursorSpelling(clang_getTypeDeclaration(t));
+	const char *n = clang_getCString(s);
+	int yes = n && rules_short_lived_struct(fn->rules, n);
+	clang_disposeString(s);
+	return yes;
+}
+
+/* Memory that outlives the function: through a pointer, a global, a
+ * parameter's array. */
+static int long_lived(const struct pl_fn *fn, CXCursor lhs)
+{
+	lhs = cursor_strip(lhs);
+	for (int depth = 0; depth < 16; depth++) {
+		enum CXCursorKind k = clang_getCursorKind(lhs);
+		if (k == CXCursor_DeclRefExpr) {
+			CXCursor d = clang_getCursorReferenced(lhs);
+			if (clang_Cursor_hasVarDeclGlobalStorage(d) == 1)
+				return 1;
+			int s = cursor_map_get(&fn->vars, d);
+			return s >= 0 && fn->slots[s].is_param && fn->slots[s].is_pointer;
+		}
+		if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(lhs) == CXUnaryOperator_Deref)
+			return 1;
+		struct cursor_list kids = { 0 };
+		cursor_children(lhs, &kids);
+		CXCursor base = kids.n ? cursor_strip(kids.v[0]) : clang_getNullCursor();
+		cursor_list_free(&kids);
+		if (clang_Cursor_isNull(base))
+			return 0;
+		if (k == CXCursor_MemberRefExpr && type_is_pointer(clang_getCursorType(base)))
+			return !short_lived_struct(fn, clang_getCursorType(base)); /* p->x */
+		if (k == CXCursor_ArraySubscriptExpr && type_is_pointer(clang_getCursorType(base)) &&
+		    clang_getCursorKind(base) != CXCursor_DeclRefExpr)
+			return 1; /* p->arr[i] through a pointer member */
+		lhs = base;
+	}
+	return 0;
+}
+
+static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const struct pl_call *c, struct pl_val *r)
+{
+	const struct pl_fn *fn = an->fn;
+	const struct rule *ru = c->rule;
+	uint8_t fl = gup_flags(fn, st, call_arg(c, ru->gup_flags));
+	enum pl_hold hold = (ru->gup_hold == HOLD_PIN || (fl & PF_FOLL_PIN)) ? HOLD_PIN : ru->gup_hold;
+	int longterm = ru->gup_longterm || (fl & PF_LONGTERM);
+
+	struct pl_val nv = pl_val_obj(ev, L_HELD, ev);
+	nv.hold = (uint8_t)hold;
+	nv.acquire_ev = ev;
+	nv.refs = 1;
+	nv.pflags = PF_HELD | (longterm ? 0 : PF_MOVABLE);
+
+	CXCursor arg = call_arg(c, ru->gup_pages);
+	CXCursor sa = cursor_strip(arg);
+	int target = -1;
+	if (clang_getCursorKind(sa) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(sa) == CXUnaryOperator_AddrOf) {
+		struct cursor_list kids = { 0 };
+		cursor_children(sa, &kids);
+		if (kids.n && clang_getCursorKind(cursor_strip(kids.v[0])) == CXCursor_DeclRefExpr)
+			target = cursor_map_get(&fn->vars, clang_getCursorReferenced(cursor_strip(kids.v[0])));
+		cursor_list_free(&kids);
+	} else {
+		target = elem_slot_of(fn, arg);
+		if (target >= 0)
+			nv.pflags |= PF_ARRAY;
+	}
+	if (target >= 0) {
+		st->v[target] = nv;
+		if (fn->slots[target].elem_of_param) {
+			st->v[target].pflags |= PF_ESCAPED;
+			st->v[target].pflags &= (uint8_t)~PF_HELD;
+		}
+	} else if (!clang_Cursor_isNull(arg) && long_lived(fn, arg)) {
+		/* GUP writes straight into a long-lived object (ubuf->pages) */
+		if (an->report && !an->report->collect) {
+			char *t = target_name(arg);
+			struct pl_store s = { fn, ev, t, nv };
+			checks_on_store(an->report, &s);
+			free(t);
+		}
+	}
+	/* the result: nothing held when it is <= 0 (or != 1 when one page was asked for) */
+	*r = pl_val_make(VK_FACT);
+	r->fact = F_EMPTY;
+	r->neg = 1; /* "ret" alone: empty when false (zero) */
+	r->site = ev;
+	r->slot = target;
+	long long nr;
+	r->level = (uint8_t)(ru->gup_nr >= 0 && cursor_int_constant(call_arg(c, ru->gup_nr), &nr) && nr == 1);
+}
+
+/* The slot of the variable whose address e is (&var), -1. */
+static int addressed_slot(const struct pl_fn *fn, CXCursor e)
+{
+	e = cursor_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_UnaryOperator || clang_getCursorUnaryOperatorKind(e) != CXUnaryOperator_AddrOf)
+		return -1;
+	CXCursor v = cursor_strip(cursor_last_expr(e));
+	if (clang_getCursorKind(v) != CXCursor_DeclRefExpr)
+		return -1;
+	return cursor_map_get(&fn->vars, clang_getCursorReferenced(v));
+}
+
+static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
+{
+	const struct pl_fn *fn = an->fn;
+	const struct pl_event *e = &fn->ev[ev];
+	const struct pl_call *c = &fn->calls[e->aux];
+	const struct rule *ru = c->rule;
+
+	/* &page->lru handed to anything (list_add): the page is owned elsewhere */
+	for (int i = 0; i < c->nargs; i++) {
+		CXCursor a = cursor_strip(c->args[i]);
+		if (clang_getCursorKind(a) != CXCursor_UnaryOperator ||
+		    clang_getCursorUnaryOperatorKind(a) != CXUnaryOperator_AddrOf)
+			continue;
+		struct cursor_list kids = { 0 };
+		cursor_children(a, &kids);
+		CXCursor m = kids.n ? cursor_strip(kids.v[0]) : clang_getNullCursor();
+		cursor_list_free(&kids);
+		if (clang_getCursorKind(m) == CXCursor_MemberRefExpr) {
+			int vs;
+			struct pl_val v = eval_expr(fn, st, a, &vs);
+			escape(fn, st, &v);
+		}
+	}
+	if (!ru) {
+		/* a page (or its pfn or address) handed to a function pagelife knows
+		 * nothing about may be kept there: lru_cache_add(page),
+		 * set_pte_at(pfn_pte(page_to_pfn(page))), make_alloc_exact(addr).
+		 * Functions that only borrow (memcpy()) have rules. */
+		for (int i = 0; i < c->nargs; i++) {
+			int vs;
+			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
+			escape(fn, st, &v);
+			/* &dst_pfn: what the variable holds goes with its address
+			 * (migrate_device_pages(&src_pfn, &dst_pfn, 1)) */
+			int as = addressed_slot(fn, c->args[i]);
+			if (as >= 0)
+				escape(fn, st, &st->v[as]);
+		}
+		return;
+	}
+
+	if (an->report && ru->nuses) {
+		char *what = xasprintf("%s()", c->name);
+		for (int i = 0; i < ru->nuses; i++)
+			if (!clang_Cursor_isNull(call_arg(c, ru->uses[i])))
+				report_use(an, st, ev, call_arg(c, ru->uses[i]), what, ru);
+		free(what);
+	}
+	for (int i = 0; i < c->nargs && i < 32; i++)
+		if (ru->transfer_mask & (1u << i)) {
+			int vs;
+			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
+			escape(fn, st, &v);
+		}
+
+	if (ru->enter && ru->enter_when == WHEN_ALWAYS)
+		st->depth[ru->enter]++;
+	if (ru->exit)
+		end_scope(fn, st, ru->exit, ev);
+	int lastref_slot = -1;
+	struct pl_val result_fact = pl_val_make(VK_NONE);
+	if (ru->release_arg >= 0 && ru->release_when != WHEN_ALWAYS) {
+		/* put_page_testzero(): which branch released it is decided by the test */
+		struct pl_val a = eval_expr(fn, st, call_arg(c, ru->release_arg), &lastref_slot);
+		if (a.kind == VK_CALLER && lastref_slot >= 0) {
+			st->v[lastref_slot] = pl_val_obj(ev, L_HELD, -1);
+			a = st->v[lastref_slot];
+		}
+		if (a.kind == VK_OBJ) {
+			result_fact = pl_val_make(VK_FACT);
+			result_fact.fact = F_LASTREF;
+			result_fact.site = a.site;
+			result_fact.slot = lastref_slot;
+			result_fact.guard_ev = ev;
+			result_fact.neg = ru->release_when == WHEN_TRUE; /* "true" = released when it returns true */
+		}
+	} else if (ru->release_arg >= 0) {
+		int how = release_applies(fn, st, c);
+		if (how)
+			do_release(an, st, ev, c, how == 2, &result_fact);
+	}
+
+	struct pl_val r = pl_val_make(VK_NONE);
+	int as;
+	switch (ru->result) {
+	case RES_SOURCE: {
+		struct pl_val a = eval_expr(fn, st, call_arg(c, ru->result_arg), &as);
+		if (a.kind == VK_OBJ) {
+			r = a;
+			if (r.origin_ev < 0)
+				r.origin_ev = ev;
+		} else if (a.kind == VK_CALLER) {
+			r = a;
+		} else {
+			/* an arbitrary pfn: the page is a new object, and so is the pfn variable */
+			r = pl_val_obj(ev, L_ARBITRARY, ev);
+			if (as >= 0) {
+				st->v[as] = r;
+				st->v[as].origin_ev = -1;
+			}
+		}
+		if (ru->result_ptl && st->depth[SCOPE_PTL] > 0 && r.kind == VK_OBJ && r.level < L_PTL) {
+			r.level = L_PTL; /* a present entry read under its lock: the mapping holds the page */
+			r.guard_ev = ev;
+			r.end_ev = -1;
+		}
+		if (ru->result_level != L_NONE && r.kind == VK_OBJ) {
+			enum pl_level l = effective_level(ru->result_level, st);
+			if (r.level < l) {
+				r.level = (uint8_t)l;
+				r.guard_ev = ev;
+				r.end_ev = -1;
+				/* pfn_to_online_page() under RCU: still online after the section */
+				r.floor = (uint8_t)(l != ru->result_level ? ru->result_level : 0);
+			}
+		}
+		break;
+	}
+	case RES_SAME:
+	case RES_ARG: {
+		CXCursor arg = call_arg(c, ru->result_arg);
+		r = eval_expr(fn, st, arg, &as);
+		if (r.kind == VK_BOTTOM && ru->result == RES_SAME)
+			r = pl_val_make(VK_NONE);
+		/* an address or pfn turned into a struct page: the page comes from here */
+		if (r.kind == VK_OBJ && ru->result == RES_SAME && type_is_page_pointer(clang_getCursorType(e->cur)) &&
+		    !type_is_page_pointer(clang_getCursorType(arg)))
+			r.origin_ev = ev;
+		break;
+	}
+	case RES_NEW: {
+		enum pl_hold hold = ru->acquire_hold ? ru->acquire_hold : HOLD_REF;
+		r = pl_val_obj(ev, ru->result_level ? ru->result_level : L_HELD, ev);
+		if (r.level == L_HELD && !ru->acquire_untracked) { /* a page of our own, not one a helper found */
+			r.hold = (uint8_t)hold;
+			r.acquire_ev = ev;
+			r.refs = 1;
+			r.pflags = PF_HELD | (ru->movable ? PF_MOVABLE : 0);
+		}
+		break;
+	}
+	default:
+		r = pl_val_make(type_is_pointer(clang_getCursorType(e->cur)) ? VK_CALLER : VK_NONE);
+		break;
+	}
+
+	if (ru->result_netmem) {
+		/* a page that may be a net_iov look-alike, unless tested */
+		int tested = (r.pflags & PF_PAGE_OK) ||
+			     (ru->result_netmem == NETMEM_UNLESS_READABLE && st->depth[SCOPE_READABLE] > 0);
+		if (r.kind != VK_OBJ)
+			r = pl_val_make(VK_CALLER);
+		if (!tested) {
+			r.pflags |= PF_NETMEM;
+			if (r.site < 0)
+				r.site = ev;
+			r.origin_ev = ev;
+		}
+		r.pflags &= (uint8_t)~PF_PAGE_OK;
+	}
+
+	if (ru->guard_level != L_NONE) {
+		struct pl_val a = eval_expr(fn, st, call_arg(c, ru->guard_arg), &as);
+		enum pl_hold hold = ru->guard_level == L_HELD && !ru->acquire_untracked
+					    ? (ru->acquire_hold ? ru->acquire_hold : HOLD_REF)
+					    : 0;
+		if ((a.kind == VK_NONE || a.kind == VK_BOTTOM) && as >= 0 && ru->guard_level != L_HELD) {
+			a = pl_val_obj(ev, L_ARBITRARY, -1);
+			st->v[as] = a;
+		}
+		if (a.kind == VK_OBJ || (a.kind == VK_CALLER && hold)) { /* untracked: caller's pages stay the caller's */
+			struct pl_val f = pl_val_make(VK_FACT);
+			f.fact = F_RAISE;
+			f.level = (uint8_t)effective_level(ru->guard_level, st);
+			f.hold = (uint8_t)hold;
+			f.site = a.site; /* a caller's page parameter has one too: its copies (entry = mk_pte(page)) follow */
+			f.slot = as;
+			f.guard_ev = ev;
+			f.neg = ru->guard_when == WHEN_FALSE;
+			if (ru->guard_when == WHEN_ALWAYS)
+				apply_fact(fn, st, &f, 1);
+			else
+				r = f;
+		}
+	}
+	if (ru->err_arg >= 0) {
+		struct pl_val a = eval_expr(fn, st, call_arg(c, ru->err_arg), &as);
+		r = pl_val_make(VK_FACT);
+		r.fact = F_ERRPTR;
+		r.site = a.kind == VK_OBJ ? a.site : -1;
+		r.slot = as;
+	}
+	if (ru->gup_pages >= 0)
+		do_gup(an, st, ev, c, &r);
+	if (ru->netiov_test_arg >= 0) {
+		eval_expr(fn, st, call_arg(c, ru->netiov_test_arg), &as);
+		r = pl_val_make(VK_FACT);
+		r.fact = F_NETIOV;
+		r.slot = as;
+	}
+	if (ru->enter && ru->enter_when != WHEN_ALWAYS) {
+		/* ptl = pmd_trans_huge_lock(pmd, vma); if (ptl) { ... } */
+		r = pl_val_make(VK_FACT);
+		r.fact = F_SCOPE;
+		r.level = (uint8_t)ru->enter;
+		r.neg = ru->enter_when == WHEN_FALSE;
+	}
+	if (ru->readable_test) {
+		r = pl_val_make(VK_FACT);
+		r.fact = F_SCOPE;
+		r.level = SCOPE_READABLE;
+		r.neg = ru->readable_test == WHEN_FALSE;
+	}
+	if (result_fact.kind == VK_FACT)
+		r = result_fact;
+	if (c->result_slot >= 0)
+		st->v[c->result_slot] = r;
+}
+
+static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, struct pl_val v)
+{
+	const struct pl_fn *fn = an->fn;
+	const struct pl_event *e = &fn->ev[ev];
+	if (v.kind != VK_OBJ)
+		return;
+	CXCursor lhs = clang_getNullCursor();
+	if (clang_getCursorKind(e->cur) == CXCursor_BinaryOperator) {
+		struct cursor_list kids = { 0 };
+		cursor_children(e->cur, &kids);
+		if (kids.n)
+			lhs = kids.v[0];
+		cursor_list_free(&kids);
+	}
+	/* a pfn or address stored is not the page reference (kvm's *pfn = ...) */
+	int lived = !clang_Cursor_isNull(lhs) && type_is_page_pointer(clang_getCursorType(lhs)) && long_lived(fn, lhs);
+	if (an->report && !an->report->collect && lived) {
+		char *t = target_name(lhs);
+		struct pl_store s = { fn, ev, t, v };
+		checks_on_store(an->report, &s);
+		free(t);
+	}
+	escape(fn, st, &v);
+}
+
+/* Summary mode: what one return tells about parameters and the result. */
+static void collect_return(const struct pl_fn *fn, const struct pl_state *st, const struct pl_event *e,
+			   struct summary_collect *sc)
+{
+	unsigned acquired = 0, released = 0, elem_released = 0;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		const struct pl_slot *sl = &fn->slots[i];
+		const struct pl_val *v = &st->v[i];
+		if (sl->param_index < 0 || sl->param_index >= 32 || v->kind != VK_OBJ)
+			continue;
+		unsigned bit = 1u << sl->param_index;
+		if (v->site != PARAM_SITE(sl->param_index) && v->site != PARAM_ELEM_SITE(sl->param_index))
+			continue;
+		if (v->pflags & PF_ESCAPED)
+			sc->escaped |= bit;
+		if ((v->pflags & PF_HELD) && v->refs > 1 && !sl->is_elem)
+			acquired |= bit; /* more than the caller's own */
+		if (v->level == L_RELEASED && !(v->pflags & PF_HELD))
+			released |= bit; /* dropped on every path that reaches here */
+		if (sl->is_elem && !(v->pflags & PF_HELD))
+			elem_released |= bit; /* a release loop, or unpin_user_pages() */
+	}
+	/* loops joined with their zero-iteration path look released; only a
+	 * helper with a single return is trusted to release its array (a
+	 * return statement is seen once per path state reaching it) */
+	int ev = (int)(e - fn->ev);
+	if (sc->returns && sc->return_ev != ev)
+		sc->multi_return = 1;
+	sc->released_array = sc->multi_return ? 0 : (sc->returns ? sc->released_array & elem_released : elem_released);
+	sc->return_ev = ev;
+	sc->acquired_all = sc->returns ? (sc->acquired_all & acquired) : acquired;
+	sc->released_all = sc->returns ? (sc->released_all & released) : released;
+	sc->returns++;
+	struct summary_return rec;
+	memset(&rec, 0, sizeof(rec));
+	rec.released = released;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		const struct pl_slot *sl = &fn->slots[i];
+		if (sl->param_index >= 0 && sl->param_index < SUMMARY_INT_PARAMS && !sl->is_pointer && !sl->is_elem) {
+			rec.arg_cst[sl->param_index] = st->v[i].cst;
+			rec.arg_cval[sl->param_index] = st->v[i].cval;
+		}
+	}
+	int vs;
+	struct pl_val rv = pl_val_make(VK_NONE);
+	long long k;
+	if (!clang_Cursor_isNull(e->src)) {
+		rv = eval_expr(fn, st, e->src, &vs);
+		if (cursor_int_constant(e->src, &k)) {
+			rec.ret_cst = CST_EQ;
+			rec.ret_cval = (int32_t)k;
+		} else {
+			rec.ret_cst = rv.cst;
+			rec.ret_cval = rv.cval;
+		}
+		int p = rv.site - PARAM_SITE(0);
+		if (rv.kind == VK_FACT && rv.fact == F_RELEASE && !rv.neg && !rv.half && p >= 0 && p < 32)
+			rec.cond_released = 1u << p; /* return helper(page): released when non-zero */
+	}
+	if (sc->nrec < SUMMARY_MAX_RETURNS)
+		sc->rec[sc->nrec++] = rec;
+	else
+		sc->rec_overflow = 1;
+	if (clang_Cursor_isNull(e->src))
+		return;
+	if (rv.kind == VK_BOTTOM)
+		return; /* return NULL */
+	sc->ret = sc->have_ret ? pl_val_join(&sc->ret, &rv) : rv;
+	sc->have_ret = 1;
+	/* the integer parameter (pfn) the returned page is the object of */
+	int p = -1;
+	for (size_t i = 0; rv.kind == VK_OBJ && i < fn->nslots; i++)
+		if (fn->slots[i].param_index >= 0 && !fn->slots[i].is_pointer && st->v[i].kind == VK_OBJ &&
+		    st->v[i].site == rv.site)
+			p = fn->slots[i].param_index;
+	if (!sc->ret_param_seen)
+		sc->ret_param = p;
+	else if (sc->ret_param != p)
+		sc->ret_param = -1;
+	sc->ret_param_seen = 1;
+}
+
+void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
+{
+	const struct pl_fn *fn = an->fn;
+	const struct pl_event *e = &fn->ev[ev];
+	int vs;
+	switch (e->kind) {
+	case EV_CALL:
+		transfer_call(an, st, ev);
+		break;
+	case EV_ASSIGN: {
+		struct pl_val v = eval_expr(fn, st, e->src, &vs);
+		if (e->slot < 0) {
+			transfer_store(an, st, ev, v);
+			break;
+		}
+		if (fn->slots[e->slot].is_elem) {
+			/* pages[i] = page: the element summary takes the page */
+			if (fn->slots[e->slot].elem_of_param && v.kind == VK_OBJ) {
+				escape(fn, st, &v);
+				v.pflags |= PF_ESCAPED;
+				v.pflags &= (uint8_t)~PF_HELD;
+			}
+			if (v.kind == VK_OBJ)
+				v.pflags |= PF_ARRAY;
+		}
+		long long c;
+		if (!fn->slots[e->slot].is_pointer && !fn->slots[e->slot].is_elem && v.kind != VK_OBJ &&
+		    v.kind != VK_FACT && cursor_int_constant(e->src, &c)) {
+			v.cst = CST_EQ; /* flag = 1, ret = -EBUSY, mode = DROP */
+			v.cval = (int32_t)c;
+		}
+		st->v[e->slot] = v;
+		break;
+	}
+	case EV_COPY:
+		if (e->slot >= 0)
+			st->v[e->slot] = eval_expr(fn, st, e->src, &vs);
+		break;
+	case EV_UPDATE: {
+		struct pl_val v = st->v[e->slot];
+		v.cst = CST_NONE; /* i++ is no longer the constant it was */
+		v.cval = 0;
+		if (clang_getCursorKind(e->cur) == CXCursor_CompoundAssignOperator &&
+		    clang_getCursorBinaryOperatorKind(e->cur) == CXBinaryOperator_OrAssign) {
+			/* flags |= FOLL_LONGTERM */
+			struct cursor_list kids = { 0 };
+			cursor_children(e->cur, &kids);
+			if (kids.n == 2) {
+				struct pl_val rhs = eval_expr(fn, st, kids.v[1], &vs);
+				v.pflags |= rhs.pflags & (PF_LONGTERM | PF_FOLL_PIN);
+			}
+			cursor_list_free(&kids);
+			st->v[e->slot] = v;
+			break;
+		}
+		/* pfn++ is another page: only a range we allocated stays ours */
+		if (!fn->slots[e->slot].is_pointer &&
+		    !(v.kind == VK_CALLER || (v.kind == VK_OBJ && v.level == L_HELD && v.hold == HOLD_OWNED)))
+			v = pl_val_make(VK_NONE);
+		st->v[e->slot] = v;
+		break;
+	}
+	case EV_RESET:
+		st->v[e->slot] = slot_default(fn, e->slot);
+		break;
+	case EV_DEREF: {
+		if (!an->report)
+			break;
+		const char *what = "'*'";
+		char *owned = NULL;
+		enum CXCursorKind k = clang_getCursorKind(e->cur);
+		if (k == CXCursor_MemberRefExpr) {
+			CXString s = clang_getCursorSpelling(e->cur);
+			const char *m = clang_getCString(s);
+			/* members of anonymous unions have no name of their own */
+			if (m && *m && !strchr(m, ' ') && !strchr(m, '('))
+				what = owned = xasprintf("'->%s'", m);
+			else
+				what = "'->'";
+			clang_disposeString(s);
+		} else if (k == CXCursor_ArraySubscriptExpr) {
+			what = "'[]'";
+		}
+		report_use(an, st, ev, e->src, what, NULL);
+		free(owned);
+		break;
+	}
+	case EV_RETURN: {
+		if (an->report && an->report->collect)
+			collect_return(fn, st, e, an->report->collect); /* before the value escapes */
+		if (!clang_Cursor_isNull(e->src)) {
+			struct pl_val v = eval_expr(fn, st, e->src, &vs);
+			escape(fn, st, &v);
+			int es = elem_slot_of(fn, e->src); /* return pages: the pages go too */
+			if (es >= 0) {
+				escape(fn, st, &st->v[es]);
+				st->v[es].pflags |= PF_ESCAPED;
+				st->v[es].pflags &= (uint8_t)~PF_HELD;
+			}
+		}
+		if (an->report && !an->report->collect) {
+			struct pl_return r = { fn, st, ev };
+			checks_on_return(an->report, &r);
+		}
+		break;
+	}
+	}
+}

@@ -1,0 +1,76 @@
+#include "analyse.h"
+#include "analysis.h"
+#include "summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct visit_ctx {
+	const struct pl_engine_cfg *cfg;
+	struct tu_result *res;
+	struct pl_checks_run run;
+	struct pl_summaries summaries;
+	struct pl_callee_rules callees;
+};
+
+static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	struct visit_ctx *v = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_LinkageSpec)
+		return CXChildVisit_Recurse;
+	if (k != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
+		return CXChildVisit_Continue;
+	if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+		return CXChildVisit_Continue;
+	struct pl_fn fn;
+	if (cfg_build(&fn, v->summaries.tu, c, v->cfg->rules, &v->callees) == 0) {
+		v->res->functions++;
+		if (v->cfg->dump_cfg) {
+			char *buf = NULL;
+			size_t len = 0;
+			FILE *m = open_memstream(&buf, &len);
+			if (m) {
+				cfg_dump(&fn, m);
+				fclose(m);
+				sb_add(&v->res->dump, buf);
+				free(buf);
+			}
+		}
+		/* Without a call that can produce a tracked page, no state can be
+		 * unsafe: skip the fixpoint (most kernel functions). */
+		if (fn.creates_objects) {
+			v->run.fn = &fn;
+			int how = analyse_function(&fn, &v->run);
+			if (how & PL_NOT_CONVERGED)
+				v->res->unconverged++;
+			if (how & PL_ONE_PATH)
+				v->res->one_path++;
+		}
+	}
+	cfg_free(&fn);
+	return CXChildVisit_Continue;
+}
+
+void analyse_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, struct tu_result *res)
+{
+	memset(res, 0, sizeof(*res));
+	struct visit_ctx v = { cfg, res, { 0 }, { 0 }, { 0 } };
+	v.summaries.tu = tu;
+	v.summaries.rules = cfg->rules;
+	v.callees = summaries_as_callee_rules(&v.summaries);
+	v.run.policy = cfg->policy;
+	v.run.enabled = cfg->enabled;
+	v.run.out = &res->findings;
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &v);
+	summaries_free(&v.summaries);
+	findings_finish(&res->findings);
+}
+
+void tu_result_free(struct tu_result *res)
+{
+	findings_free(&res->findings);
+	sb_free(&res->dump);
+	memset(res, 0, sizeof(*res));
+}

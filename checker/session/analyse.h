@@ -1,0 +1,33 @@
+/* The pipeline over one parsed translation unit: lower every function
+ * defined in the main file, run the dataflow with the checks attached,
+ * collect findings. */
+#ifndef PAGELIFE_ANALYSE_H
+#define PAGELIFE_ANALYSE_H
+
+#include <clang-c/Index.h>
+
+#include "checks.h"
+#include "findings.h"
+#include "rules.h"
+#include "util.h"
+
+/* What one analysis needs from the session (read-only, shared by threads). */
+struct pl_engine_cfg {
+	const struct rules *rules;
+	enum pl_policy policy;
+	const unsigned char *enabled; /* per check index */
+	int dump_cfg;
+};
+
+struct tu_result {
+	struct pl_findings findings;
+	size_t functions;
+	size_t unconverged;   /* functions whose fixpoint hit the round limit */
+	size_t one_path;      /* functions that fell back to one path state per block */
+	struct strbuf dump;   /* --dump-cfg output */
+};
+
+void analyse_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, struct tu_result *res);
+void tu_result_free(struct tu_result *res);
+
+#endif

@@ -1,0 +1,278 @@
+/* pagelife.h: sessions, analyses and the catalogue of checks. */
+#include "pagelife.h"
+#include "analyse.h"
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef PAGELIFE_VERSION
+#define PAGELIFE_VERSION "0.0.0"
+#endif
+
+struct pagelife_session {
+	struct rules rules;
+	unsigned char *enabled;
+	struct pl_engine_cfg cfg;
+};
+
+const char *pagelife_version(void)
+{
+	return PAGELIFE_VERSION;
+}
+
+/* rules/ beside the binary: build tree (build/checker/pagelife -> rules/ of
+ * the source), install tree (bin/ -> share/pagelife/rules). */
+char *pagelife_default_rules_dir(void)
+{
+	const char *env = getenv("PAGELIFE_RULES_DIR");
+	if (env && *env)
+		return xstrdup(env);
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		const char *candidates[] = { "%s/rules", "%s/../share/pagelife/rules", "%s/../../rules", "%s/../rules" };
+		for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]); i++) {
+			char *p = xasprintf(candidates[i], exe);
+			if (access(p, R_OK) == 0)
+				return p;
+			free(p);
+		}
+	}
+#ifdef PAGELIFE_SOURCE_RULES
+	if (access(PAGELIFE_SOURCE_RULES, R_OK) == 0)
+		return xstrdup(PAGELIFE_SOURCE_RULES);
+#endif
+	return NULL;
+}
+
+int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_session **out, char **err)
+{
+	char msg[1024];
+	*out = NULL;
+	*err = NULL;
+	struct pagelife_session *s = xcalloc(1, sizeof(*s));
+	s->enabled = xmalloc(pl_num_checks);
+	memset(s->enabled, 1, pl_num_checks);
+	if (cfg->checks && checks_select(cfg->checks, s->enabled, msg, sizeof(msg)))
+		goto fail;
+	char *dir = cfg->rules_dir ? xstrdup(cfg->rules_dir) : pagelife_default_rules_dir();
+	if (!dir) {
+		snprintf(msg, sizeof(msg), "cannot find the built-in rules directory; set PAGELIFE_RULES_DIR");
+		goto fail;
+	}
+	int bad = rules_load_path(&s->rules, dir, msg, sizeof(msg));
+	free(dir);
+	if (bad)
+		goto fail;
+	for (size_t i = 0; i < cfg->nextra_rules; i++)
+		if (rules_load_path(&s->rules, cfg->extra_rules[i], msg, sizeof(msg)))
+			goto fail;
+	rules_index(&s->rules);
+	s->cfg.rules = &s->rules;
+	s->cfg.policy = cfg->policy == PAGELIFE_POLICY_STRICT ? POLICY_STRICT : POLICY_MAINLINE;
+	s->cfg.enabled = s->enabled;
+	s->cfg.dump_cfg = cfg->dump_cfg;
+	*out = s;
+	return 0;
+fail:
+	*err = xstrdup(msg);
+	pagelife_session_close(s);
+	return -1;
+}
+
+void pagelife_session_close(struct pagelife_session *s)
+{
+	if (!s)
+		return;
+	rules_free(&s->rules);
+	free(s->enabled);
+	free(s);
+}
+
+size_t pagelife_check_count(void)
+{
+	return pl_num_checks;
+}
+
+const char *pagelife_check_id(size_t i)
+{
+	return i < pl_num_checks ? pl_all_checks[i]->id : NULL;
+}
+
+const char *pagelife_check_summary(size_t i)
+{
+	return i < pl_num_checks ? pl_all_checks[i]->summary : NULL;
+}
+
+int pagelife_check_enabled(const struct pagelife_session *s, size_t i)
+{
+	return i < pl_num_checks && s->enabled[i];
+}
+
+int pagelife_select_checks(const char *spec, unsigned char *enabled, char **err)
+{
+	char msg[512];
+	*err = NULL;
+	if (checks_select(spec, enabled, msg, sizeof(msg))) {
+		*err = xstrdup(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- results ----------------------------------------------------------- */
+
+static struct pagelife_location to_location(struct pl_loc *l)
+{
+	struct pagelife_location o = { l->file, l->line, l->col, l->offset };
+	l->file = NULL; /* handed over */
+	return o;
+}
+
+/* Move the engine's findings into the public form. */
+static void take_findings(struct tu_result *tr, struct pagelife_result *out)
+{
+	struct pl_findings *fs = &tr->findings;
+	out->nfindings = fs->n;
+	out->findings = fs->n ? xcalloc(fs->n, sizeof(*out->findings)) : NULL;
+	for (size_t i = 0; i < fs->n; i++) {
+		struct pl_finding *f = &fs->v[i];
+		struct pagelife_finding *o = &out->findings[i];
+		o->check = f->check;
+		o->loc = to_location(&f->loc);
+		o->function = f->fn_name;
+		o->message = f->message;
+		f->fn_name = f->message = NULL;
+		o->nnotes = (size_t)f->nnotes;
+		o->notes = f->nnotes ? xcalloc((size_t)f->nnotes, sizeof(*o->notes)) : NULL;
+		for (int j = 0; j < f->nnotes; j++) {
+			o->notes[j].loc = to_location(&f->notes[j].loc);
+			o->notes[j].text = f->notes[j].text;
+			f->notes[j].text = NULL;
+		}
+		f->nnotes = 0;
+	}
+	out->functions = tr->functions;
+	out->unconverged = tr->unconverged;
+	out->one_path = tr->one_path;
+	if (tr->dump.len)
+		out->cfg_dump = sb_take(&tr->dump);
+	tu_result_free(tr);
+}
+
+static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu, struct pagelife_result *out)
+{
+	char *err = tu_first_error(tu);
+	if (err) {
+		out->error = xasprintf("%s (analysed what parsed)", err);
+		free(err);
+	}
+	struct tu_result tr;
+	analyse_parsed_tu(&s->cfg, tu, &tr);
+	take_findings(&tr, out);
+}
+
+int pagelife_analyse(struct pagelife_session *s, const char *file, const char *const *args, size_t nargs,
+		     const struct pagelife_unsaved *unsaved, size_t nunsaved, struct pagelife_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	CXIndex index = clang_createIndex(0, 0);
+	CXTranslationUnit tu;
+	if (tu_parse(index, file, args, nargs, unsaved, nunsaved, 0, &tu, &out->error)) {
+		out->fatal = 1;
+		clang_disposeIndex(index);
+		return -1;
+	}
+	analyse_into(s, tu, out);
+	clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(index);
+	return 0;
+}
+
+void pagelife_result_free(struct pagelife_result *r)
+{
+	for (size_t i = 0; i < r->nfindings; i++) {
+		struct pagelife_finding *f = &r->findings[i];
+		free(f->loc.file);
+		free(f->function);
+		free(f->message);
+		for (size_t j = 0; j < f->nnotes; j++) {
+			free(f->notes[j].loc.file);
+			free(f->notes[j].text);
+		}
+		free(f->notes);
+		for (size_t j = 0; j < f->nfixits; j++) {
+			free(f->fixits[j].begin.file);
+			free(f->fixits[j].end.file);
+			free(f->fixits[j].replacement);
+		}
+		free(f->fixits);
+		free(f->fingerprint);
+	}
+	free(r->findings);
+	free(r->error);
+	free(r->cfg_dump);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- TUs kept parsed (editors) ------------------------------------------ */
+
+struct pagelife_tu {
+	struct pagelife_session *s;
+	CXIndex index;
+	CXTranslationUnit tu;
+	char *file;
+	char **args;
+	size_t nargs;
+};
+
+struct pagelife_tu *pagelife_tu_open(struct pagelife_session *s, const char *file, const char *const *args,
+				     size_t nargs)
+{
+	struct pagelife_tu *t = xcalloc(1, sizeof(*t));
+	t->s = s;
+	t->index = clang_createIndex(0, 0);
+	t->file = xstrdup(file);
+	t->nargs = nargs;
+	t->args = xcalloc(nargs ? nargs : 1, sizeof(char *));
+	for (size_t i = 0; i < nargs; i++)
+		t->args[i] = xstrdup(args[i]);
+	return t;
+}
+
+int pagelife_tu_analyse(struct pagelife_tu *t, const struct pagelife_unsaved *unsaved, size_t nunsaved,
+			struct pagelife_result *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (t->tu && tu_reparse(t->tu, unsaved, nunsaved, &out->error)) {
+		free(out->error);
+		out->error = NULL;
+		clang_disposeTranslationUnit(t->tu); /* unusable after a failed reparse: parse afresh */
+		t->tu = NULL;
+	}
+	if (!t->tu && tu_parse(t->index, t->file, (const char *const *)t->args, t->nargs, unsaved, nunsaved, 1,
+			       &t->tu, &out->error)) {
+		out->fatal = 1;
+		return -1;
+	}
+	analyse_into(t->s, t->tu, out);
+	return 0;
+}
+
+void pagelife_tu_close(struct pagelife_tu *t)
+{
+	if (!t)
+		return;
+	if (t->tu)
+		clang_disposeTranslationUnit(t->tu);
+	clang_disposeIndex(t->index);
+	pagelife_free_args(t->args, t->nargs);
+	free(t->file);
+	free(t);
+}
