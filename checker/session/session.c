@@ -166,8 +166,28 @@ static void take_findings(struct tu_result *tr, struct pagelife_result *out)
 	tu_result_free(tr);
 }
 
+struct includes_ctx {
+	struct pagelife_result *out;
+	size_t cap;
+};
+
+static void add_include(CXFile included, CXSourceLocation *stack, unsigned depth, CXClientData data)
+{
+	struct includes_ctx *c = data;
+	if (depth == 0)
+		return; /* the main file */
+	CXString n = clang_getFileName(included);
+	const char *name = clang_getCString(n);
+	if (name)
+		VEC_PUSH(c->out->includes, c->out->nincludes, c->cap, xstrdup(name));
+	clang_disposeString(n);
+	(void)stack;
+}
+
 static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu, struct pagelife_result *out)
 {
+	struct includes_ctx ic = { out, 0 };
+	clang_getInclusions(tu, add_include, &ic);
 	char *err = tu_first_error(tu);
 	if (err) {
 		out->error = xasprintf("%s (analysed what parsed)", err);
@@ -216,6 +236,7 @@ void pagelife_result_free(struct pagelife_result *r)
 		free(f->fingerprint);
 	}
 	free(r->findings);
+	pagelife_free_args(r->includes, r->nincludes);
 	free(r->error);
 	free(r->cfg_dump);
 	memset(r, 0, sizeof(*r));
