@@ -1,6 +1,7 @@
 /* pagelife.h: sessions, analyses and the catalogue of checks. */
 #include "pagelife.h"
 #include "analyse.h"
+#include "fingerprint.h"
 #include "parse.h"
 
 #include <stdlib.h>
@@ -184,7 +185,8 @@ static void add_include(CXFile included, CXSourceLocation *stack, unsigned depth
 	(void)stack;
 }
 
-static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu, struct pagelife_result *out)
+static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu, const char *const *args,
+			 size_t nargs, struct pagelife_result *out)
 {
 	struct includes_ctx ic = { out, 0 };
 	clang_getInclusions(tu, add_include, &ic);
@@ -196,6 +198,7 @@ static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu,
 	struct tu_result tr;
 	analyse_parsed_tu(&s->cfg, tu, &tr);
 	take_findings(&tr, out);
+	fingerprint_findings(tu, args, nargs, out);
 }
 
 int pagelife_analyse(struct pagelife_session *s, const char *file, const char *const *args, size_t nargs,
@@ -209,7 +212,7 @@ int pagelife_analyse(struct pagelife_session *s, const char *file, const char *c
 		clang_disposeIndex(index);
 		return -1;
 	}
-	analyse_into(s, tu, out);
+	analyse_into(s, tu, args, nargs, out);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
 	return 0;
@@ -282,7 +285,7 @@ int pagelife_tu_analyse(struct pagelife_tu *t, const struct pagelife_unsaved *un
 		out->fatal = 1;
 		return -1;
 	}
-	analyse_into(t->s, t->tu, out);
+	analyse_into(t->s, t->tu, (const char *const *)t->args, t->nargs, out);
 	return 0;
 }
 
