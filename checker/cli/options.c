@@ -130,7 +130,7 @@ int options_parse(struct pl_options *o, int argc, char **argv, char *err, size_t
 			VEC_PUSH(o->rules, o->nrules, o->rules_cap, xstrdup(v));
 		} else if ((v = opt_value(argc, argv, &i, "--format", &m)) || m) {
 			if (report_format_parse(v, &o->format)) {
-				snprintf(err, errlen, "--format must be 'text' or 'json', not '%s'", v ? v : "");
+				snprintf(err, errlen, "--format must be 'text', 'json' or 'sarif', not '%s'", v ? v : "");
 				return -1;
 			}
 		} else if (!strcmp(a, "-p") || (str_starts(a, "-p") && !is_compiler_flag(a))) {
@@ -200,7 +200,7 @@ void options_usage(FILE *out)
 	      "  --policy=P          mainline (default: pfn_to_online_page() is a guard) or strict\n"
 	      "  --checks=LIST       enable/disable checks by id glob, e.g. '-*,page-rcu-escape'\n"
 	      "  --rules=PATH        add rules from a YAML file or directory (overrides built-in ones)\n"
-	      "  --format=FMT        text (default, GCC-style) or json (one finding per line)\n"
+	      "  --format=FMT        text (default, GCC-style), json (one finding per line) or sarif (SARIF 2.1.0)\n"
 	      "  --stats             print TU and finding counts to stderr\n"
 	      "  --kbuild            findings do not fail the run (set automatically under kbuild C=1/C=2)\n"
 	      "  --list-checks       list the checks and exit\n"

@@ -53,6 +53,8 @@ char *pagelife_default_rules_dir(void);
 size_t pagelife_check_count(void);
 const char *pagelife_check_id(size_t i);
 const char *pagelife_check_summary(size_t i);
+/* A paragraph saying what the check finds and why it matters. */
+const char *pagelife_check_description(size_t i);
 int pagelife_check_enabled(const struct pagelife_session *s, size_t i);
 /* Apply a --checks= list of globs to enabled[pagelife_check_count()]
  * (1 = on).  0, or -1 with *err naming a pattern that matches no check. */

@@ -1,6 +1,7 @@
 /* pagelife.h: sessions, analyses and the catalogue of checks. */
 #include "pagelife.h"
 #include "analyse.h"
+#include "descriptions.h"
 #include "fingerprint.h"
 #include "parse.h"
 
@@ -109,6 +110,11 @@ const char *pagelife_check_id(size_t i)
 const char *pagelife_check_summary(size_t i)
 {
 	return i < pl_num_checks ? pl_all_checks[i]->summary : NULL;
+}
+
+const char *pagelife_check_description(size_t i)
+{
+	return i < pl_num_checks ? check_description(pl_all_checks[i]->id) : NULL;
 }
 
 int pagelife_check_enabled(const struct pagelife_session *s, size_t i)
