@@ -37,6 +37,7 @@ struct pagelife_config {
 	enum pagelife_policy policy;
 	const char *checks;              /* globs as --checks= ("-*,page-rcu-escape"); NULL: all */
 	int dump_cfg;                    /* fill pagelife_result.cfg_dump (debugging) */
+	int warn_unused_suppressions;    /* a NOLINT that silenced nothing is a finding */
 };
 
 struct pagelife_session;
@@ -79,6 +80,11 @@ struct pagelife_fixit {
 	char *replacement;
 };
 
+/* The check id of the findings warn_unused_suppressions adds. */
+#define PAGELIFE_UNUSED_SUPPRESSION "unused-suppression"
+
+/* NOLINT and NOLINTNEXTLINE comments (clang-tidy's convention) in the main
+ * file silence findings on their line; see docs/usage.md. */
 struct pagelife_finding {
 	const char *check;               /* a check id; static */
 	struct pagelife_location loc;

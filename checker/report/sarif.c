@@ -15,7 +15,7 @@
 #endif
 
 #define SRCROOT "SRCROOT"
-#define UNUSED_SUPPRESSION "unused-suppression"
+#define UNUSED_SUPPRESSION PAGELIFE_UNUSED_SUPPRESSION
 
 struct sarif {
 	json_t *results;
@@ -96,7 +96,7 @@ static json_t *location(const struct sarif *st, const struct pagelife_location *
 static json_t *result(const struct sarif *st, const struct pagelife_finding *f)
 {
 	json_t *loc = location(st, &f->loc, NULL);
-	if (f->function)
+	if (f->function && *f->function)
 		json_object_set_new(loc, "logicalLocations",
 				    json_pack("[{s:s, s:s}]", "name", f->function, "kind", "function"));
 	json_t *o = json_pack("{s:s, s:s, s:{s:s}, s:[o]}", "ruleId", f->check, "level", "warning", "message", "text",

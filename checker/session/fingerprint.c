@@ -47,7 +47,7 @@ char *fingerprint_path(const char *file, const char *root)
 	return xstrdup(p);
 }
 
-static char *working_directory(const char *const *args, size_t nargs)
+char *fingerprint_root(const char *const *args, size_t nargs)
 {
 	const char *wd = NULL;
 	for (size_t i = 0; i + 1 < nargs; i++)
@@ -150,18 +150,39 @@ char *fingerprint_statement_text(CXTranslationUnit tu, const char *file, unsigne
 
 /* ---- the fingerprints of a TU ------------------------------------------ */
 
-static uint64_t finding_key(CXTranslationUnit tu, const char *root, const struct pagelife_finding *f)
+static uint64_t key_of(const char *check, const char *path, const char *function, const char *text,
+		       const char *origin)
 {
 	uint64_t h = FNV_OFFSET;
+	hash_field(&h, check);
+	hash_field(&h, path);
+	hash_field(&h, function);
+	hash_field(&h, text);
+	hash_field(&h, origin);
+	return h;
+}
+
+static char *with_occurrence(uint64_t h, uint64_t occurrence)
+{
+	char idx[24];
+	snprintf(idx, sizeof(idx), "%" PRIu64, occurrence);
+	hash_field(&h, idx);
+	return xasprintf("%016" PRIx64, h);
+}
+
+char *fingerprint_make(const char *check, const char *path, const char *function, const char *text,
+		       const char *origin, unsigned occurrence)
+{
+	return with_occurrence(key_of(check, path, function, text, origin), occurrence);
+}
+
+static uint64_t finding_key(CXTranslationUnit tu, const char *root, const struct pagelife_finding *f)
+{
 	char *path = fingerprint_path(f->loc.file, root);
 	char *stmt = fingerprint_statement_text(tu, f->loc.file, f->loc.offset);
 	char *origin = f->nnotes ? fingerprint_statement_text(tu, f->notes[0].loc.file, f->notes[0].loc.offset)
 				 : xstrdup("");
-	hash_field(&h, f->check);
-	hash_field(&h, path);
-	hash_field(&h, f->function);
-	hash_field(&h, stmt);
-	hash_field(&h, origin);
+	uint64_t h = key_of(f->check, path, f->function, stmt, origin);
 	free(path);
 	free(stmt);
 	free(origin);
@@ -172,7 +193,7 @@ void fingerprint_findings(CXTranslationUnit tu, const char *const *args, size_t 
 {
 	if (!out->nfindings)
 		return;
-	char *root = working_directory(args, nargs);
+	char *root = fingerprint_root(args, nargs);
 	uint64_t *keys = xcalloc(out->nfindings, sizeof(*keys));
 	for (size_t i = 0; i < out->nfindings; i++) {
 		keys[i] = finding_key(tu, root, &out->findings[i]);
@@ -181,12 +202,8 @@ void fingerprint_findings(CXTranslationUnit tu, const char *const *args, size_t 
 		uint64_t occurrence = 0;
 		for (size_t j = 0; j < i; j++)
 			occurrence += keys[j] == keys[i];
-		uint64_t h = keys[i];
-		char idx[24];
-		snprintf(idx, sizeof(idx), "%" PRIu64, occurrence);
-		hash_field(&h, idx);
 		free(out->findings[i].fingerprint);
-		out->findings[i].fingerprint = xasprintf("%016" PRIx64, h);
+		out->findings[i].fingerprint = with_occurrence(keys[i], occurrence);
 	}
 	free(keys);
 	free(root);

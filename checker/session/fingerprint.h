@@ -23,4 +23,13 @@ char *fingerprint_path(const char *file, const char *root);
  * Caller frees. */
 char *fingerprint_statement_text(CXTranslationUnit tu, const char *file, unsigned off);
 
+/* The root paths are made relative to: the last -working-directory of
+ * args, else the current directory.  Caller frees. */
+char *fingerprint_root(const char *const *args, size_t nargs);
+
+/* A fingerprint from its parts (any may be ""); occurrence tells apart
+ * findings whose parts are all equal.  Caller frees. */
+char *fingerprint_make(const char *check, const char *path, const char *function, const char *text,
+		       const char *origin, unsigned occurrence);
+
 #endif

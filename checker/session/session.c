@@ -3,6 +3,7 @@
 #include "analyse.h"
 #include "descriptions.h"
 #include "fingerprint.h"
+#include "suppress.h"
 #include "parse.h"
 
 #include <stdlib.h>
@@ -17,6 +18,7 @@ struct pagelife_session {
 	struct rules rules;
 	unsigned char *enabled;
 	struct pl_engine_cfg cfg;
+	int warn_unused_suppressions;
 };
 
 const char *pagelife_version(void)
@@ -80,6 +82,7 @@ int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_ses
 	s->cfg.policy = cfg->policy == PAGELIFE_POLICY_STRICT ? POLICY_STRICT : POLICY_MAINLINE;
 	s->cfg.enabled = s->enabled;
 	s->cfg.dump_cfg = cfg->dump_cfg;
+	s->warn_unused_suppressions = cfg->warn_unused_suppressions;
 	*out = s;
 	return 0;
 fail:
@@ -205,6 +208,9 @@ static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu,
 	analyse_parsed_tu(&s->cfg, tu, &tr);
 	take_findings(&tr, out);
 	fingerprint_findings(tu, args, nargs, out);
+	char *root = fingerprint_root(args, nargs);
+	suppress_findings(tu, s->enabled, s->warn_unused_suppressions, root, out);
+	free(root);
 }
 
 int pagelife_analyse(struct pagelife_session *s, const char *file, const char *const *args, size_t nargs,
