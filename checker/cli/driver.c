@@ -1,3 +1,4 @@
+#include "baseline.h"
 #include "driver.h"
 #include "report.h"
 #include "util.h"
@@ -43,9 +44,33 @@ static void *worker(void *arg)
 
 struct totals {
 	size_t tus, analysed, failed, functions, unconverged, one_path, findings;
+	size_t baselined; /* findings left out because the baseline has them */
 	size_t *per_check;
 	int errors;
+	const struct baseline *baseline;    /* NULL without --baseline */
+	struct baseline_writer *write;      /* NULL without --write-baseline */
 };
+
+/* res with the findings the baseline has left out (a shallow view: res
+ * still owns everything); *kept is the array to free afterwards. */
+static struct pagelife_result new_findings(const struct pagelife_result *res, struct totals *t,
+					   struct pagelife_finding **kept)
+{
+	struct pagelife_result view = *res;
+	*kept = NULL;
+	if (!t->baseline || !res->nfindings)
+		return view;
+	*kept = xcalloc(res->nfindings, sizeof(**kept));
+	view.findings = *kept;
+	view.nfindings = 0;
+	for (size_t i = 0; i < res->nfindings; i++) {
+		if (baseline_has(t->baseline, res->findings[i].fingerprint))
+			t->baselined++;
+		else
+			view.findings[view.nfindings++] = res->findings[i];
+	}
+	return view;
+}
 
 static void emit_result(const struct pl_options *opt, struct report *rep, const char *file,
 			struct pagelife_result *res, struct totals *t)
@@ -54,7 +79,12 @@ static void emit_result(const struct pl_options *opt, struct report *rep, const 
 		fputs(res->cfg_dump, stdout);
 		fflush(stdout);
 	}
-	report_tu(rep, file, res);
+	if (t->write)
+		for (size_t i = 0; i < res->nfindings; i++)
+			baseline_writer_add(t->write, &res->findings[i]);
+	struct pagelife_finding *kept;
+	struct pagelife_result view = new_findings(res, t, &kept);
+	report_tu(rep, file, &view);
 	if (res->error) {
 		fprintf(stderr, "pagelife: %s: %s\n", opt->kbuild ? "warning" : "error", res->error);
 		t->errors = 1;
@@ -67,17 +97,29 @@ static void emit_result(const struct pl_options *opt, struct report *rep, const 
 	t->functions += res->functions;
 	t->unconverged += res->unconverged;
 	t->one_path += res->one_path;
-	t->findings += res->nfindings;
-	for (size_t i = 0; i < res->nfindings; i++)
+	t->findings += view.nfindings;
+	for (size_t i = 0; i < view.nfindings; i++)
 		for (size_t c = 0; c < pagelife_check_count(); c++)
-			if (!strcmp(res->findings[i].check, pagelife_check_id(c)))
+			if (!strcmp(view.findings[i].check, pagelife_check_id(c)))
 				t->per_check[c]++;
+	free(kept);
 	pagelife_result_free(res);
 }
 
 int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const struct pagelife_commands *jobs)
 {
 	struct totals t = { 0 };
+	struct baseline base = { 0 };
+	char err[1024];
+	if (opt->baseline) {
+		if (baseline_load(opt->baseline, &base, err, sizeof(err))) {
+			fprintf(stderr, "pagelife: error: %s\n", err);
+			return 2; /* a usage error, under kbuild too */
+		}
+		t.baseline = &base;
+	}
+	if (opt->write_baseline)
+		t.write = baseline_writer_new();
 	t.per_check = xcalloc(pagelife_check_count(), sizeof(size_t));
 	struct report *rep = report_open(opt->format, stdout);
 	int nthreads = opt->jobs;
@@ -115,6 +157,8 @@ int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const str
 	if (opt->stats) {
 		fprintf(stderr, "pagelife: %zu TUs, %zu analysed, %zu failed, %zu functions, %zu findings\n", t.tus,
 			t.analysed, t.failed, t.functions, t.findings);
+		if (t.baseline)
+			fprintf(stderr, "pagelife: %zu findings in the baseline not reported\n", t.baselined);
 		if (t.unconverged)
 			fprintf(stderr, "pagelife: %zu functions hit the fixpoint round limit\n", t.unconverged);
 		if (t.one_path)
@@ -123,9 +167,22 @@ int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const str
 			fprintf(stderr, "pagelife: %s: %zu\n", pagelife_check_id(c), t.per_check[c]);
 	}
 	free(t.per_check);
+	baseline_free(&base);
+	if (t.write && baseline_writer_save(t.write, opt->write_baseline, err, sizeof(err))) {
+		fprintf(stderr, "pagelife: error: %s\n", err);
+		return 2;
+	}
 	if (opt->kbuild)
 		return 0; /* as sparse: never fail the kernel build */
 	if (t.errors)
 		return 2;
+	switch (opt->fail_on) {
+	case FAIL_ON_NONE:
+		return 0;
+	case FAIL_ON_ANY:
+		return t.findings + t.baselined ? 1 : 0;
+	case FAIL_ON_NEW:
+		break;
+	}
 	return t.findings ? 1 : 0;
 }

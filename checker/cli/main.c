@@ -62,7 +62,7 @@ int main(int argc, char **argv)
 	}
 
 	struct pagelife_config cfg = { NULL, (const char *const *)opt.rules, opt.nrules, opt.policy, opt.checks,
-				       opt.dump_cfg };
+				       opt.dump_cfg, opt.warn_unused_suppressions };
 	if (pagelife_session_open(&cfg, &s, &msg)) {
 		status = usage_error(msg);
 		goto out;

@@ -107,6 +107,31 @@ int options_parse(struct pl_options *o, int argc, char **argv, char *err, size_t
 			o->dump_cfg = 1;
 		} else if (!strcmp(a, "--kbuild")) {
 			o->kbuild = 1;
+		} else if (!strcmp(a, "--warn-unused-suppressions")) {
+			o->warn_unused_suppressions = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--baseline", &m)) || m) {
+			if (!v || !*v) {
+				snprintf(err, errlen, "--baseline needs a file (written by --write-baseline)");
+				return -1;
+			}
+			o->baseline = v;
+		} else if ((v = opt_value(argc, argv, &i, "--write-baseline", &m)) || m) {
+			if (!v || !*v) {
+				snprintf(err, errlen, "--write-baseline needs a file");
+				return -1;
+			}
+			o->write_baseline = v;
+		} else if ((v = opt_value(argc, argv, &i, "--fail-on", &m)) || m) {
+			if (v && !strcmp(v, "new"))
+				o->fail_on = FAIL_ON_NEW;
+			else if (v && !strcmp(v, "any"))
+				o->fail_on = FAIL_ON_ANY;
+			else if (v && !strcmp(v, "none"))
+				o->fail_on = FAIL_ON_NONE;
+			else {
+				snprintf(err, errlen, "--fail-on must be 'new', 'any' or 'none', not '%s'", v ? v : "");
+				return -1;
+			}
 		} else if ((v = opt_value(argc, argv, &i, "--policy", &m)) || m) {
 			if (v && !strcmp(v, "mainline"))
 				o->policy = PAGELIFE_POLICY_MAINLINE;
@@ -130,7 +155,7 @@ int options_parse(struct pl_options *o, int argc, char **argv, char *err, size_t
 			VEC_PUSH(o->rules, o->nrules, o->rules_cap, xstrdup(v));
 		} else if ((v = opt_value(argc, argv, &i, "--format", &m)) || m) {
 			if (report_format_parse(v, &o->format)) {
-				snprintf(err, errlen, "--format must be 'text' or 'json', not '%s'", v ? v : "");
+				snprintf(err, errlen, "--format must be 'text', 'json' or 'sarif', not '%s'", v ? v : "");
 				return -1;
 			}
 		} else if (!strcmp(a, "-p") || (str_starts(a, "-p") && !is_compiler_flag(a))) {
@@ -200,13 +225,17 @@ void options_usage(FILE *out)
 	      "  --policy=P          mainline (default: pfn_to_online_page() is a guard) or strict\n"
 	      "  --checks=LIST       enable/disable checks by id glob, e.g. '-*,page-rcu-escape'\n"
 	      "  --rules=PATH        add rules from a YAML file or directory (overrides built-in ones)\n"
-	      "  --format=FMT        text (default, GCC-style) or json (one finding per line)\n"
+	      "  --format=FMT        text (default, GCC-style), json (one finding per line) or sarif (SARIF 2.1.0)\n"
 	      "  --stats             print TU and finding counts to stderr\n"
 	      "  --kbuild            findings do not fail the run (set automatically under kbuild C=1/C=2)\n"
+	      "  --baseline=FILE     report only findings whose fingerprint is not in FILE\n"
+	      "  --write-baseline=FILE  write the fingerprints of this run's findings to FILE\n"
+	      "  --fail-on=WHEN      exit 1 on 'new' findings (default: not in the baseline), 'any', or 'none'\n"
+	      "  --warn-unused-suppressions  report NOLINT comments that silenced no finding\n"
 	      "  --list-checks       list the checks and exit\n"
 	      "  --dump-cfg          print each function's control-flow graph (debugging)\n"
 	      "  --version, --help\n"
 	      "\n"
-	      "exit status: 0 no findings, 1 findings reported, 2 usage or input error\n",
+	      "exit status: 0 no findings, 1 findings (see --fail-on), 2 usage or input error\n",
 	      out);
 }

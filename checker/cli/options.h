@@ -7,6 +7,10 @@
 #include "pagelife.h"
 #include "report.h"
 
+/* What makes the exit status 1: findings not in the baseline (default;
+ * without --baseline, every finding), any finding, or none. */
+enum pl_fail_on { FAIL_ON_NEW, FAIL_ON_ANY, FAIL_ON_NONE };
+
 struct pl_options {
 	enum pagelife_policy policy;
 	unsigned char *enabled;     /* per check, pagelife_check_count() entries */
@@ -23,6 +27,10 @@ struct pl_options {
 	enum report_format format;
 	int stats, list_checks, version, help, dump_cfg;
 	int kbuild;                 /* run by kbuild as CHECK: findings never fail the build */
+	const char *baseline;       /* --baseline: report only findings not in it */
+	const char *write_baseline; /* --write-baseline: this run's fingerprints */
+	enum pl_fail_on fail_on;
+	int warn_unused_suppressions;
 };
 
 /* Returns 0, or -1 with a one-line message in err (usage error, exit 2). */

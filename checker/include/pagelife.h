@@ -37,6 +37,7 @@ struct pagelife_config {
 	enum pagelife_policy policy;
 	const char *checks;              /* globs as --checks= ("-*,page-rcu-escape"); NULL: all */
 	int dump_cfg;                    /* fill pagelife_result.cfg_dump (debugging) */
+	int warn_unused_suppressions;    /* a NOLINT that silenced nothing is a finding */
 };
 
 struct pagelife_session;
@@ -53,6 +54,8 @@ char *pagelife_default_rules_dir(void);
 size_t pagelife_check_count(void);
 const char *pagelife_check_id(size_t i);
 const char *pagelife_check_summary(size_t i);
+/* A paragraph saying what the check finds and why it matters. */
+const char *pagelife_check_description(size_t i);
 int pagelife_check_enabled(const struct pagelife_session *s, size_t i);
 /* Apply a --checks= list of globs to enabled[pagelife_check_count()]
  * (1 = on).  0, or -1 with *err naming a pattern that matches no check. */
@@ -77,6 +80,11 @@ struct pagelife_fixit {
 	char *replacement;
 };
 
+/* The check id of the findings warn_unused_suppressions adds. */
+#define PAGELIFE_UNUSED_SUPPRESSION "unused-suppression"
+
+/* NOLINT and NOLINTNEXTLINE comments (clang-tidy's convention) in the main
+ * file silence findings on their line; see docs/usage.md. */
 struct pagelife_finding {
 	const char *check;               /* a check id; static */
 	struct pagelife_location loc;

@@ -18,6 +18,8 @@ static void json_tu(struct report *r, const char *file, const struct pagelife_re
 		json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:s, s:s, s:o}", "check", f->check, "file", f->loc.file, "line",
 				      (json_int_t)f->loc.line, "column", (json_int_t)f->loc.column, "function",
 				      f->function, "message", f->message, "notes", notes);
+		if (f->fingerprint)
+			json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
 		char *s = json_dumps(o, JSON_COMPACT);
 		fprintf(r->out, "%s\n", s);
 		free(s);

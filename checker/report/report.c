@@ -9,6 +9,8 @@ int report_format_parse(const char *name, enum report_format *out)
 		*out = REPORT_TEXT;
 	else if (name && !strcmp(name, "json"))
 		*out = REPORT_JSON;
+	else if (name && !strcmp(name, "sarif"))
+		*out = REPORT_SARIF;
 	else
 		return -1;
 	return 0;
@@ -26,6 +28,10 @@ struct report *report_open(enum report_format fmt, FILE *out)
 		break;
 	case REPORT_JSON:
 		r->ops = &report_json_ops;
+		break;
+	case REPORT_SARIF:
+		r->ops = &report_sarif_ops;
+		report_sarif_init(r);
 		break;
 	}
 	return r;

@@ -12,7 +12,7 @@
 
 #include "pagelife.h"
 
-enum report_format { REPORT_TEXT, REPORT_JSON };
+enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_SARIF };
 
 struct report;
 
@@ -27,12 +27,14 @@ struct report {
 	void *state; /* the format's own */
 };
 
-/* "text", "json" -> format; -1 if unknown. */
+/* "text", "json", "sarif" -> format; -1 if unknown. */
 int report_format_parse(const char *name, enum report_format *out);
 struct report *report_open(enum report_format fmt, FILE *out);
 void report_tu(struct report *r, const char *file, const struct pagelife_result *res);
 void report_close(struct report *r);
 
-extern const struct report_ops report_text_ops, report_json_ops;
+extern const struct report_ops report_text_ops, report_json_ops, report_sarif_ops;
+/* SARIF keeps the whole run: its state is made at open. */
+void report_sarif_init(struct report *r);
 
 #endif

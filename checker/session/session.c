@@ -1,6 +1,9 @@
 /* pagelife.h: sessions, analyses and the catalogue of checks. */
 #include "pagelife.h"
 #include "analyse.h"
+#include "descriptions.h"
+#include "fingerprint.h"
+#include "suppress.h"
 #include "parse.h"
 
 #include <stdlib.h>
@@ -15,6 +18,7 @@ struct pagelife_session {
 	struct rules rules;
 	unsigned char *enabled;
 	struct pl_engine_cfg cfg;
+	int warn_unused_suppressions;
 };
 
 const char *pagelife_version(void)
@@ -78,6 +82,7 @@ int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_ses
 	s->cfg.policy = cfg->policy == PAGELIFE_POLICY_STRICT ? POLICY_STRICT : POLICY_MAINLINE;
 	s->cfg.enabled = s->enabled;
 	s->cfg.dump_cfg = cfg->dump_cfg;
+	s->warn_unused_suppressions = cfg->warn_unused_suppressions;
 	*out = s;
 	return 0;
 fail:
@@ -108,6 +113,11 @@ const char *pagelife_check_id(size_t i)
 const char *pagelife_check_summary(size_t i)
 {
 	return i < pl_num_checks ? pl_all_checks[i]->summary : NULL;
+}
+
+const char *pagelife_check_description(size_t i)
+{
+	return i < pl_num_checks ? check_description(pl_all_checks[i]->id) : NULL;
 }
 
 int pagelife_check_enabled(const struct pagelife_session *s, size_t i)
@@ -184,7 +194,8 @@ static void add_include(CXFile included, CXSourceLocation *stack, unsigned depth
 	(void)stack;
 }
 
-static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu, struct pagelife_result *out)
+static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu, const char *const *args,
+			 size_t nargs, struct pagelife_result *out)
 {
 	struct includes_ctx ic = { out, 0 };
 	clang_getInclusions(tu, add_include, &ic);
@@ -196,6 +207,10 @@ static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu,
 	struct tu_result tr;
 	analyse_parsed_tu(&s->cfg, tu, &tr);
 	take_findings(&tr, out);
+	fingerprint_findings(tu, args, nargs, out);
+	char *root = fingerprint_root(args, nargs);
+	suppress_findings(tu, s->enabled, s->warn_unused_suppressions, root, out);
+	free(root);
 }
 
 int pagelife_analyse(struct pagelife_session *s, const char *file, const char *const *args, size_t nargs,
@@ -209,7 +224,7 @@ int pagelife_analyse(struct pagelife_session *s, const char *file, const char *c
 		clang_disposeIndex(index);
 		return -1;
 	}
-	analyse_into(s, tu, out);
+	analyse_into(s, tu, args, nargs, out);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
 	return 0;
@@ -282,7 +297,7 @@ int pagelife_tu_analyse(struct pagelife_tu *t, const struct pagelife_unsaved *un
 		out->fatal = 1;
 		return -1;
 	}
-	analyse_into(t->s, t->tu, out);
+	analyse_into(t->s, t->tu, (const char *const *)t->args, t->nargs, out);
 	return 0;
 }
 
