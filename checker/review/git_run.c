@@ -1,4 +1,5 @@
 #include "git_run.h"
+#include "interrupt.h"
 #include "util.h"
 
 #include <errno.h>
@@ -27,6 +28,7 @@ static void child(const char *repo, const char *const *args, int outfd, int quie
 		if (null >= 0)
 			dup2(null, STDERR_FILENO);
 	}
+	interrupt_unhold();
 	execvp("git", (char *const *)argv);
 	_exit(127);
 }

@@ -3,6 +3,7 @@
  * the before state of the next without a second analysis. */
 #include "review_ctx.h"
 #include "compdb_map.h"
+#include "interrupt.h"
 #include "review_key.h"
 #include "tree_paths.h"
 #include "util.h"
@@ -43,7 +44,9 @@ struct job {
 	char *file;
 	char **args;
 	size_t nargs;
+	size_t tu;
 	struct pagelife_result *out;
+	int ran;
 };
 
 struct pool {
@@ -55,6 +58,7 @@ struct pool {
 
 static void run_job(struct pagelife_session *s, struct job *j)
 {
+	j->ran = 1;
 	if (!path_exists(j->file)) {
 		/* not in this commit (added or removed by the series): no findings */
 		memset(j->out, 0, sizeof(*j->out));
@@ -70,7 +74,7 @@ static void *worker(void *arg)
 		pthread_mutex_lock(&p->lock);
 		size_t i = p->next++;
 		pthread_mutex_unlock(&p->lock);
-		if (i >= p->njobs)
+		if (i >= p->njobs || interrupt_pending())
 			return NULL;
 		run_job(p->session, &p->jobs[i]);
 	}
@@ -91,25 +95,24 @@ static void remember_includes(struct review_ctx *c, struct review_tu *t, const s
 static int analyse_at(struct review_ctx *c, const char *commit, const size_t *tus, size_t ntus)
 {
 	struct review_state *st = state_for(c, commit);
+	int needed = 0;
+	for (size_t i = 0; i < ntus; i++)
+		needed |= !st->done[tus[i]];
+	/* check out first: mapping asks which paths the checkout has */
+	if (needed && review_worktree_checkout(c, commit))
+		return -1;
 	struct pool p = { c->session, xcalloc(ntus ? ntus : 1, sizeof(struct job)), 0, 0, PTHREAD_MUTEX_INITIALIZER };
 	for (size_t i = 0; i < ntus; i++) {
 		if (st->done[tus[i]])
 			continue;
 		struct job *j = &p.jobs[p.njobs++];
 		compdb_map(c->tus[tus[i]].cmd, c->root, c->checkout, &j->file, &j->args, &j->nargs);
+		j->tu = tus[i];
 		j->out = &st->res[tus[i]];
-	}
-	if (p.njobs && review_worktree_checkout(c, commit)) {
-		for (size_t i = 0; i < p.njobs; i++) {
-			free(p.jobs[i].file);
-			pagelife_free_args(p.jobs[i].args, p.jobs[i].nargs);
-		}
-		free(p.jobs);
-		return -1;
 	}
 	size_t nthreads = (size_t)c->opt.jobs < p.njobs ? (size_t)c->opt.jobs : p.njobs;
 	if (nthreads <= 1) {
-		for (size_t i = 0; i < p.njobs; i++)
+		for (size_t i = 0; i < p.njobs && !interrupt_pending(); i++)
 			run_job(c->session, &p.jobs[i]);
 	} else {
 		pthread_t *th = xcalloc(nthreads, sizeof(pthread_t));
@@ -119,12 +122,13 @@ static int analyse_at(struct review_ctx *c, const char *commit, const size_t *tu
 			pthread_join(th[i], NULL);
 		free(th);
 	}
-	for (size_t i = 0; i < ntus; i++) {
-		struct review_tu *t = &c->tus[tus[i]];
-		struct pagelife_result *r = &st->res[tus[i]];
-		if (st->done[tus[i]])
+	int interrupted = interrupt_pending();
+	for (size_t i = 0; i < p.njobs; i++) {
+		struct review_tu *t = &c->tus[p.jobs[i].tu];
+		struct pagelife_result *r = p.jobs[i].out;
+		if (!p.jobs[i].ran)
 			continue;
-		st->done[tus[i]] = 1;
+		st->done[p.jobs[i].tu] = 1;
 		if (r->fatal) {
 			fprintf(stderr, "pagelife: error: %s at %.12s: %s\n", t->rel, commit, r->error ? r->error : "not analysed");
 			c->failed = 1;
@@ -139,6 +143,11 @@ static int analyse_at(struct review_ctx *c, const char *commit, const size_t *tu
 		pagelife_free_args(p.jobs[i].args, p.jobs[i].nargs);
 	}
 	free(p.jobs);
+	if (interrupted) {
+		/* results of jobs that never ran are zeroed: not marked done */
+		fprintf(stderr, "pagelife: review interrupted; removing %s\n", c->tmpdir);
+		return -1;
+	}
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #include "review.h"
 #include "review_ctx.h"
 #include "git_run.h"
+#include "interrupt.h"
 #include "tree_paths.h"
 #include "util.h"
 
@@ -152,6 +153,8 @@ int review_main(int argc, char **argv)
 		review_usage(stdout);
 		return 0;
 	}
+	sigset_t saved;
+	interrupt_hold(&saved);
 	int status = run(&c);
 	review_worktree_close(&c);
 	review_ctx_free_analyses(&c);
@@ -169,5 +172,6 @@ int review_main(int argc, char **argv)
 	pagelife_session_close(c.session);
 	free(c.repo);
 	free(c.root);
+	interrupt_release(&saved);
 	return status;
 }

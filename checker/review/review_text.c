@@ -97,6 +97,6 @@ void review_print_text(const struct review_ctx *c, FILE *out)
 		removing += c->patches[i].nremoved != 0;
 		removed += c->patches[i].nremoved;
 	}
-	fprintf(out, "\npagelife review: %zu patches; %zu add %zu warnings, %zu remove %zu\n", c->npatches, adding,
-		added, removing, removed);
+	fprintf(out, "\npagelife review: %zu patch%s, %zu new warning%s in %zu, %zu removed in %zu\n", c->npatches,
+		c->npatches == 1 ? "" : "es", added, added == 1 ? "" : "s", adding, removed, removing);
 }
