@@ -41,6 +41,19 @@ static void quote_source(const struct review_ctx *c, const struct review_patch *
 	free(text);
 }
 
+/* A warning in a file the patch leaves alone came through a header it
+ * changed: say which files it does change. */
+static void name_changed_files(const struct review_patch *p, const struct review_finding *f, FILE *out)
+{
+	for (size_t i = 0; i < p->nchanged; i++)
+		if (!strcmp(p->changed[i], f->file))
+			return;
+	fprintf(out, "\nThis patch does not change %s; it changes:", f->file);
+	for (size_t i = 0; i < p->nchanged; i++)
+		fprintf(out, " %s", p->changed[i]);
+	fprintf(out, "\n");
+}
+
 static void print_added(const struct review_ctx *c, const struct review_patch *p, const struct review_finding *f,
 			FILE *out)
 {
@@ -49,6 +62,7 @@ static void print_added(const struct review_ctx *c, const struct review_patch *p
 		fprintf(out, "%s: In function '%s':\n", f->file, f->function);
 	fprintf(out, "%s:%u:%u: warning: %s [%s]\n", f->file, f->line, f->column, f->message, f->check);
 	quote_source(c, p, f, out);
+	name_changed_files(p, f, out);
 	if (f->nnotes)
 		fprintf(out, "\n");
 	for (size_t i = 0; i < f->nnotes; i++)
