@@ -131,7 +131,6 @@ static int analyse_at(struct review_ctx *c, const char *commit, const size_t *tu
 		st->done[p.jobs[i].tu] = 1;
 		if (r->fatal) {
 			fprintf(stderr, "pagelife: error: %s at %.12s: %s\n", t->rel, commit, r->error ? r->error : "not analysed");
-			c->failed = 1;
 		} else if (r->error) {
 			fprintf(stderr, "pagelife: warning: %s at %.12s: %s\n", t->rel, commit, r->error);
 		}
@@ -289,8 +288,12 @@ int review_analyse_series(struct review_ctx *c)
 		if (analyse_at(c, p->parent, p->tus, p->ntus) || analyse_at(c, p->commit, p->tus, p->ntus))
 			return -1;
 		struct review_state *before = state_for(c, p->parent), *after = state_for(c, p->commit);
-		for (size_t k = 0; k < p->ntus; k++)
+		for (size_t k = 0; k < p->ntus; k++) {
+			/* a TU of the base scan that no patch touches does not fail the run */
+			if (before->res[p->tus[k]].fatal || after->res[p->tus[k]].fatal)
+				c->failed = 1;
 			compare_tu(c, &before->res[p->tus[k]], &after->res[p->tus[k]], p);
+		}
 	}
 	return 0;
 }
