@@ -3,6 +3,7 @@
 #include "driver.h"
 #include "options.h"
 #include "pagelife.h"
+#include "review.h"
 #include "util.h"
 
 #include <clang-c/Index.h>
@@ -39,6 +40,8 @@ int main(int argc, char **argv)
 	struct pl_options opt;
 	char err[1024];
 	char *msg = NULL;
+	if (argc > 1 && !strcmp(argv[1], "review"))
+		return review_main(argc - 1, argv + 1);
 	if (options_parse(&opt, argc, argv, err, sizeof(err))) {
 		options_free(&opt);
 		return usage_error(err);

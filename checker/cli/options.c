@@ -216,6 +216,7 @@ void options_usage(FILE *out)
 	fputs("usage: pagelife [options] FILE.c... [-- compiler flags]\n"
 	      "       pagelife [options] -p BUILD_DIR [FILE...]\n"
 	      "       pagelife [compiler flags] FILE.c          (as kbuild's CHECK=, like sparse)\n"
+	      "       pagelife review -p BUILD_DIR BASE..HEAD   (what each patch adds: pagelife review --help)\n"
 	      "\n"
 	      "Finds struct page lifetime misuse in Linux kernel C code.\n"
 	      "\n"

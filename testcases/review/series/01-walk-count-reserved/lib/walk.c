@@ -1,0 +1,32 @@
+#include "walk.h"
+
+unsigned long count_lru(unsigned long start, unsigned long end)
+{
+	unsigned long pfn, n = 0;
+
+	for (pfn = start; pfn < end; pfn++) {
+		struct page *page = pfn_to_online_page(pfn);
+
+		if (!page)
+			continue;
+		if (PageLRU(page))
+			n++;
+	}
+	return n;
+}
+
+unsigned long count_reserved(unsigned long start, unsigned long end)
+{
+	unsigned long pfn, n = 0;
+
+	for (pfn = start; pfn < end; pfn++) {
+		struct page *page;
+
+		if (!pfn_valid(pfn))
+			continue;
+		page = pfn_to_page(pfn);
+		if (PageReserved(page))
+			n++;
+	}
+	return n;
+}
