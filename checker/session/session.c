@@ -157,6 +157,15 @@ static void take_findings(struct tu_result *tr, struct pagelife_result *out)
 			f->notes[j].text = NULL;
 		}
 		f->nnotes = 0;
+		o->nfixits = (size_t)f->nfixits;
+		o->fixits = f->nfixits ? xcalloc((size_t)f->nfixits, sizeof(*o->fixits)) : NULL;
+		for (int j = 0; j < f->nfixits; j++) {
+			o->fixits[j].begin = to_location(&f->fixits[j].begin);
+			o->fixits[j].end = to_location(&f->fixits[j].end);
+			o->fixits[j].replacement = f->fixits[j].text;
+			f->fixits[j].text = NULL;
+		}
+		f->nfixits = 0;
 	}
 	out->functions = tr->functions;
 	out->unconverged = tr->unconverged;
