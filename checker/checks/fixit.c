@@ -132,13 +132,22 @@ int fixit_append_to_arg(const struct pl_fn *fn, int ev, int arg, const char *tex
 			last = (int)i;
 		clang_disposeString(s);
 	}
+	/* The argument's last token is rewritten as itself plus text, rather
+	 * than text inserted after it: a replacement that starts with a blank
+	 * does not survive YAML plain scalars in every tool. */
 	int ret = -1;
-	CXFile lf;
-	unsigned loff;
+	CXFile lf, bf;
+	unsigned loff, boff;
 	if (done && !bad && last >= 0 && cur_arg >= arg &&
+	    plain_offset(clang_getRangeStart(clang_getTokenExtent(tu, toks[last])), &bf, &boff) &&
 	    plain_offset(clang_getRangeEnd(clang_getTokenExtent(tu, toks[last])), &lf, &loff) &&
-	    clang_File_isEqual(lf, file))
-		ret = add_fixit(tu, file, loff, loff, text, f);
+	    clang_File_isEqual(lf, file) && clang_File_isEqual(bf, file)) {
+		CXString s = clang_getTokenSpelling(tu, toks[last]);
+		char *repl = xasprintf("%s%s", clang_getCString(s), text);
+		clang_disposeString(s);
+		ret = add_fixit(tu, file, boff, loff, repl, f);
+		free(repl);
+	}
 	clang_disposeTokens(tu, toks, ntoks);
 	return ret;
 }

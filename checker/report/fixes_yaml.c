@@ -103,7 +103,7 @@ int fixes_export_close(struct fixes_export *x)
 	if (!x->main_set)
 		put(root, "MainSourceFile", scalar(x->doc, ""));
 	put(root, "Diagnostics", x->diags);
-	int rc = fy_emit_document_to_file(x->doc, FYECF_MODE_BLOCK | FYECF_DOC_START_MARK_ON | FYECF_DOC_END_MARK_ON,
+	int rc = fy_emit_document_to_file(x->doc, FYECF_MODE_JSON,
 					  x->path);
 	fy_document_destroy(x->doc);
 	free(x->path);
