@@ -175,6 +175,9 @@ static void handle_request(struct lsp_server *sv, const char *method, json_t *id
 		reply(sv, id, json_null());
 	} else if (sv->shutdown) {
 		reply_error(sv, id, LSP_INVALID_REQUEST, "the server is shutting down");
+	} else if (!strcmp(method, "pagelife/parsedFiles")) {
+		/* how many TUs are held parsed (tests and benchmarks of the bound) */
+		reply(sv, id, json_integer((json_int_t)documents_parsed(&sv->docs)));
 	} else if (!strcmp(method, "textDocument/codeAction")) {
 		struct lsp_document *doc = doc_of(sv, params);
 		reply(sv, id, doc ? code_actions(doc, params, sv->docs_base) : json_array());
