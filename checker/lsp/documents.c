@@ -87,6 +87,7 @@ struct pagelife_tu *documents_tu(struct lsp_documents *d, struct lsp_document *d
 		lru->tu = NULL;
 	}
 	doc->tu = pagelife_tu_open(s, doc->path, (const char *const *)doc->flags.args, doc->flags.nargs);
+	pagelife_tu_set_includes(doc->tu, 0);
 	return doc->tu;
 }
 

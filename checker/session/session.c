@@ -193,10 +193,12 @@ static void add_include(CXFile included, CXSourceLocation *stack, unsigned depth
 	(void)stack;
 }
 
-static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu, struct pagelife_result *out)
+static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu, int includes,
+			 struct pagelife_result *out)
 {
 	struct includes_ctx ic = { out, 0 };
-	clang_getInclusions(tu, add_include, &ic);
+	if (includes)
+		clang_getInclusions(tu, add_include, &ic);
 	char *err = tu_first_error(tu);
 	if (err) {
 		out->error = xasprintf("%s (analysed what parsed)", err);
@@ -218,7 +220,7 @@ int pagelife_analyse(struct pagelife_session *s, const char *file, const char *c
 		clang_disposeIndex(index);
 		return -1;
 	}
-	analyse_into(s, tu, out);
+	analyse_into(s, tu, 1, out);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
 	return 0;
@@ -260,7 +262,13 @@ struct pagelife_tu {
 	char *file;
 	char **args;
 	size_t nargs;
+	int no_includes;
 };
+
+void pagelife_tu_set_includes(struct pagelife_tu *t, int on)
+{
+	t->no_includes = !on;
+}
 
 struct pagelife_tu *pagelife_tu_open(struct pagelife_session *s, const char *file, const char *const *args,
 				     size_t nargs)
@@ -291,7 +299,7 @@ int pagelife_tu_analyse(struct pagelife_tu *t, const struct pagelife_unsaved *un
 		out->fatal = 1;
 		return -1;
 	}
-	analyse_into(t->s, t->tu, out);
+	analyse_into(t->s, t->tu, !t->no_includes, out);
 	return 0;
 }
 
