@@ -2,8 +2,10 @@
  * FOLL_GET references with put_page() (Documentation/core-api/pin_user_pages.rst:
  * pins are counted with a bias in the refcount). */
 #include "checks.h"
+#include "fixit.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void on_release(struct pl_checks_run *run, const struct pl_release *r)
 {
@@ -27,6 +29,11 @@ static void on_release(struct pl_checks_run *run, const struct pl_release *r)
 	finding_note(r->fn, &f, v->acquire_ev,
 		     xasprintf(v->hold == HOLD_PIN ? "pinned here by %s()" : "reference taken here by %s()",
 			       event_callee(r->fn, v->acquire_ev)));
+	/* Same arguments, the pin's release: put_page(p) -> unpin_user_page(p). */
+	if (v->hold == HOLD_PIN && !strcmp(r->callee, "put_page"))
+		fixit_rename_call(r->fn, r->ev, "unpin_user_page", &f);
+	else if (v->hold == HOLD_PIN && !strcmp(r->callee, "release_pages"))
+		fixit_rename_call(r->fn, r->ev, "unpin_user_pages", &f);
 	findings_add(run->out, &f);
 }
 

@@ -1,8 +1,10 @@
 /* page-unguarded-deref: a page from an arbitrary pfn or physical address is
  * read with nothing keeping its memmap valid (seeds 000, 001, 002). */
 #include "checks.h"
+#include "fixit.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static void note_origin(const struct pl_use *u, struct pl_finding *f)
 {
@@ -50,9 +52,15 @@ static void on_use(struct pl_checks_run *run, const struct pl_use *u)
 	free(subject);
 	struct pl_finding f = finding_at(u, "page-unguarded-deref", message);
 	note_origin(u, &f);
-	if (u->val.level == L_VALID_ONLY && u->val.guard_ev != u->val.origin_ev) /* not inside a helper */
+	if (u->val.level == L_VALID_ONLY && u->val.guard_ev != u->val.origin_ev) { /* not inside a helper */
 		finding_note(u->fn, &f, u->val.guard_ev,
 			     xasprintf("pfn checked only with %s() here", event_callee(u->fn, u->val.guard_ev)));
+		/* The test becomes an online test: "if (!pfn_valid(pfn))" ->
+		 * "if (!pfn_to_online_page(pfn))", whose NULL result the same
+		 * condition tests; under the mainline policy that is the guard. */
+		if (run->policy == POLICY_MAINLINE && !strcmp(event_callee(u->fn, u->val.guard_ev), "pfn_valid"))
+			fixit_rename_call(u->fn, u->val.guard_ev, "pfn_to_online_page", &f);
+	}
 	else if (u->val.level == L_ACTIVE_NORCU)
 		finding_note(u->fn, &f, u->val.guard_ev,
 			     xasprintf("%s() checked here outside an RCU read-side section",

@@ -42,6 +42,11 @@ static void finding_free(struct pl_finding *f)
 		loc_free(&f->notes[i].loc);
 		free(f->notes[i].text);
 	}
+	for (int i = 0; i < f->nfixits; i++) {
+		loc_free(&f->fixits[i].begin);
+		loc_free(&f->fixits[i].end);
+		free(f->fixits[i].text);
+	}
 }
 
 void findings_add(struct pl_findings *fs, struct pl_finding *f)

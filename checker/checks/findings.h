@@ -9,6 +9,7 @@
 #include "util.h"
 
 #define PL_MAX_NOTES 4
+#define PL_MAX_FIXITS 2
 
 struct pl_loc {
 	char *file;
@@ -20,12 +21,20 @@ struct pl_note {
 	char *text;
 };
 
+/* Replace the bytes [begin, end) of a file with text (begin == end: insert). */
+struct pl_fixit {
+	struct pl_loc begin, end;
+	char *text;
+};
+
 struct pl_finding {
 	const char *check;
 	struct pl_loc loc;
 	char *message;
 	struct pl_note notes[PL_MAX_NOTES];
 	int nnotes;
+	struct pl_fixit fixits[PL_MAX_FIXITS]; /* see fixit.h */
+	int nfixits;
 	/* dedupe key: one finding per check, function and page object */
 	char *fn_name;
 	int site;

@@ -72,9 +72,11 @@ static struct pagelife_result new_findings(const struct pagelife_result *res, st
 	return view;
 }
 
-static void emit_result(const struct pl_options *opt, struct report *rep, const char *file,
-			struct pagelife_result *res, struct totals *t)
+static void emit_result(const struct pl_options *opt, struct report *rep, struct fixes_export *fixes,
+			const char *file, struct pagelife_result *res, struct totals *t)
 {
+	if (fixes)
+		fixes_export_tu(fixes, file, res);
 	if (opt->dump_cfg && res->cfg_dump) {
 		fputs(res->cfg_dump, stdout);
 		fflush(stdout);
@@ -122,6 +124,8 @@ int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const str
 		t.write = baseline_writer_new();
 	t.per_check = xcalloc(pagelife_check_count(), sizeof(size_t));
 	struct report *rep = report_open(opt->format, stdout);
+	rep->parseable_fixits = opt->parseable_fixits;
+	struct fixes_export *fixes = opt->export_fixes ? fixes_export_open(opt->export_fixes) : NULL;
 	int nthreads = opt->jobs;
 	if ((size_t)nthreads > jobs->n)
 		nthreads = jobs->n ? (int)jobs->n : 1;
@@ -130,7 +134,7 @@ int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const str
 		for (size_t i = 0; i < jobs->n; i++) {
 			struct pagelife_result res;
 			run_one(s, &jobs->v[i], &res);
-			emit_result(opt, rep, jobs->v[i].file, &res, &t);
+			emit_result(opt, rep, fixes, jobs->v[i].file, &res, &t);
 		}
 	} else {
 		struct pool p = { s, jobs, xcalloc(jobs->n, sizeof(struct pagelife_result)), xcalloc(jobs->n, 1), 0,
@@ -144,7 +148,7 @@ int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const str
 			while (!p.done[i])
 				pthread_cond_wait(&p.cond, &p.lock);
 			pthread_mutex_unlock(&p.lock);
-			emit_result(opt, rep, jobs->v[i].file, &p.results[i], &t);
+			emit_result(opt, rep, fixes, jobs->v[i].file, &p.results[i], &t);
 		}
 		for (int i = 0; i < nthreads; i++)
 			pthread_join(th[i], NULL);
@@ -153,6 +157,10 @@ int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const str
 		free(p.done);
 	}
 	report_close(rep);
+	if (fixes && fixes_export_close(fixes)) {
+		fprintf(stderr, "pagelife: error: cannot write %s\n", opt->export_fixes);
+		t.errors = 1;
+	}
 
 	if (opt->stats) {
 		fprintf(stderr, "pagelife: %zu TUs, %zu analysed, %zu failed, %zu functions, %zu findings\n", t.tus,

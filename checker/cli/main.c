@@ -1,6 +1,7 @@
 /* pagelife: finds struct page lifetime misuse in Linux kernel C code.
  * The command line: one front door on pagelife.h. */
 #include "driver.h"
+#include "lsp.h"
 #include "options.h"
 #include "pagelife.h"
 #include "review.h"
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
 	char *msg = NULL;
 	if (argc > 1 && !strcmp(argv[1], "review"))
 		return review_main(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "lsp"))
+		return lsp_main(argc - 1, argv + 1);
 	if (options_parse(&opt, argc, argv, err, sizeof(err))) {
 		options_free(&opt);
 		return usage_error(err);

@@ -103,6 +103,14 @@ int options_parse(struct pl_options *o, int argc, char **argv, char *err, size_t
 			o->list_checks = 1;
 		} else if (!strcmp(a, "--stats")) {
 			o->stats = 1;
+		} else if (!strcmp(a, "--parseable-fixits") || !strcmp(a, "-fdiagnostics-parseable-fixits")) {
+			o->parseable_fixits = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--export-fixes", &m)) || m) {
+			if (!v || !*v) {
+				snprintf(err, errlen, "--export-fixes needs a file name");
+				return -1;
+			}
+			o->export_fixes = v;
 		} else if (!strcmp(a, "--dump-cfg")) {
 			o->dump_cfg = 1;
 		} else if (!strcmp(a, "--kbuild")) {
@@ -217,6 +225,7 @@ void options_usage(FILE *out)
 	      "       pagelife [options] -p BUILD_DIR [FILE...]\n"
 	      "       pagelife [compiler flags] FILE.c          (as kbuild's CHECK=, like sparse)\n"
 	      "       pagelife review -p BUILD_DIR BASE..HEAD   (what each patch adds: pagelife review --help)\n"
+	      "       pagelife lsp [--compile-commands-dir=DIR] [--max-tus=N]   (language server; docs/editors.md)\n"
 	      "\n"
 	      "Finds struct page lifetime misuse in Linux kernel C code.\n"
 	      "\n"
@@ -227,6 +236,9 @@ void options_usage(FILE *out)
 	      "  --checks=LIST       enable/disable checks by id glob, e.g. '-*,page-rcu-escape'\n"
 	      "  --rules=PATH        add rules from a YAML file or directory (overrides built-in ones)\n"
 	      "  --format=FMT        text (default, GCC-style), json (one finding per line) or sarif (SARIF 2.1.0)\n"
+	      "  --parseable-fixits  print each fix-it after its finding as clang does:\n"
+	      "                      fix-it:\"FILE\":{L:C-L:C}:\"TEXT\"\n"
+	      "  --export-fixes=FILE write the fix-its as clang-apply-replacements YAML\n"
 	      "  --stats             print TU and finding counts to stderr\n"
 	      "  --kbuild            findings do not fail the run (set automatically under kbuild C=1/C=2)\n"
 	      "  --baseline=FILE     report only findings whose fingerprint is not in FILE\n"

@@ -26,6 +26,8 @@ struct pl_options {
 	int sparse_style;           /* compiler flags came without -- */
 	enum report_format format;
 	int stats, list_checks, version, help, dump_cfg;
+	int parseable_fixits;       /* fix-it: lines after findings (text format) */
+	const char *export_fixes;   /* --export-fixes=FILE */
 	int kbuild;                 /* run by kbuild as CHECK: findings never fail the build */
 	const char *baseline;       /* --baseline: report only findings not in it */
 	const char *write_baseline; /* --write-baseline: this run's fingerprints */

@@ -135,6 +135,10 @@ struct pagelife_tu *pagelife_tu_open(struct pagelife_session *s, const char *fil
 				     size_t nargs);
 int pagelife_tu_analyse(struct pagelife_tu *tu, const struct pagelife_unsaved *unsaved, size_t nunsaved,
 			struct pagelife_result *out);
+/* With 0, later analyses leave pagelife_result.includes empty: walking every
+ * inclusion of a kernel TU is about a tenth of a re-check, and editors do
+ * not need the list.  On by default. */
+void pagelife_tu_set_includes(struct pagelife_tu *tu, int on);
 void pagelife_tu_close(struct pagelife_tu *tu);
 
 /* ---- compiler flags ----------------------------------------------------- */

@@ -25,6 +25,7 @@ struct report {
 	const struct report_ops *ops;
 	FILE *out;
 	void *state; /* the format's own */
+	int parseable_fixits; /* text: fix-it lines in clang's parseable form */
 };
 
 /* "text", "json", "sarif" -> format; -1 if unknown. */
@@ -36,5 +37,17 @@ void report_close(struct report *r);
 extern const struct report_ops report_text_ops, report_json_ops, report_sarif_ops;
 /* SARIF keeps the whole run: its state is made at open. */
 void report_sarif_init(struct report *r);
+
+/* One fix-it in clang's -fdiagnostics-parseable-fixits form:
+ * fix-it:"file":{l:c-l:c}:"text" (columns 1-based, end exclusive). */
+void report_print_fixit(FILE *out, const struct pagelife_fixit *x);
+
+/* --export-fixes=FILE: the findings' fix-its as clang-apply-replacements
+ * YAML (clang-tidy's format), written when the export is closed. */
+struct fixes_export;
+struct fixes_export *fixes_export_open(const char *path);
+void fixes_export_tu(struct fixes_export *x, const char *file, const struct pagelife_result *res);
+/* 0, or -1 when the file cannot be written. */
+int fixes_export_close(struct fixes_export *x);
 
 #endif

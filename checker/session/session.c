@@ -167,6 +167,15 @@ static void take_findings(struct tu_result *tr, struct pagelife_result *out)
 			f->notes[j].text = NULL;
 		}
 		f->nnotes = 0;
+		o->nfixits = (size_t)f->nfixits;
+		o->fixits = f->nfixits ? xcalloc((size_t)f->nfixits, sizeof(*o->fixits)) : NULL;
+		for (int j = 0; j < f->nfixits; j++) {
+			o->fixits[j].begin = to_location(&f->fixits[j].begin);
+			o->fixits[j].end = to_location(&f->fixits[j].end);
+			o->fixits[j].replacement = f->fixits[j].text;
+			f->fixits[j].text = NULL;
+		}
+		f->nfixits = 0;
 	}
 	out->functions = tr->functions;
 	out->unconverged = tr->unconverged;
@@ -195,10 +204,11 @@ static void add_include(CXFile included, CXSourceLocation *stack, unsigned depth
 }
 
 static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu, const char *const *args,
-			 size_t nargs, struct pagelife_result *out)
+			 size_t nargs, int includes, struct pagelife_result *out)
 {
 	struct includes_ctx ic = { out, 0 };
-	clang_getInclusions(tu, add_include, &ic);
+	if (includes)
+		clang_getInclusions(tu, add_include, &ic);
 	char *err = tu_first_error(tu);
 	if (err) {
 		out->error = xasprintf("%s (analysed what parsed)", err);
@@ -224,7 +234,7 @@ int pagelife_analyse(struct pagelife_session *s, const char *file, const char *c
 		clang_disposeIndex(index);
 		return -1;
 	}
-	analyse_into(s, tu, args, nargs, out);
+	analyse_into(s, tu, args, nargs, 1, out);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
 	return 0;
@@ -266,7 +276,13 @@ struct pagelife_tu {
 	char *file;
 	char **args;
 	size_t nargs;
+	int no_includes;
 };
+
+void pagelife_tu_set_includes(struct pagelife_tu *t, int on)
+{
+	t->no_includes = !on;
+}
 
 struct pagelife_tu *pagelife_tu_open(struct pagelife_session *s, const char *file, const char *const *args,
 				     size_t nargs)
@@ -297,7 +313,7 @@ int pagelife_tu_analyse(struct pagelife_tu *t, const struct pagelife_unsaved *un
 		out->fatal = 1;
 		return -1;
 	}
-	analyse_into(t->s, t->tu, (const char *const *)t->args, t->nargs, out);
+	analyse_into(t->s, t->tu, (const char *const *)t->args, t->nargs, !t->no_includes, out);
 	return 0;
 }
 

@@ -73,4 +73,7 @@ extern unsigned long next_valid_pfn(unsigned long pfn, unsigned long end_pfn);
 extern struct pglist_data *first_online_pgdat(void);
 extern struct zone *next_zone(struct zone *zone);
 
+/* as the kernel's mmzone.h: pfn_to_online_page() is visible wherever mm.h is */
+#include <linux/memory_hotplug.h>
+
 #endif /* _LINUX_MMZONE_H */
