@@ -7,6 +7,10 @@
 #include "pagelife.h"
 #include "report.h"
 
+/* Budgets for CI runners: a 2-core, 7-16 GB machine running -j2. */
+#define PL_DEFAULT_MAX_MEMORY (4ULL << 30)
+#define PL_DEFAULT_TIMEOUT 300
+
 struct pl_options {
 	enum pagelife_policy policy;
 	unsigned char *enabled;     /* per check, pagelife_check_count() entries */
@@ -14,6 +18,8 @@ struct pl_options {
 	char **rules;               /* --rules files, in order */
 	size_t nrules, rules_cap;
 	int jobs;
+	unsigned long long max_memory; /* --max-memory: bytes per worker process, 0 none */
+	unsigned timeout;           /* --timeout: seconds per TU, 0 none */
 	const char *compdb_dir;     /* -p */
 	char **files;
 	size_t nfiles, files_cap;

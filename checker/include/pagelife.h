@@ -95,6 +95,8 @@ struct pagelife_result {
 	char *error;     /* the first compiler error, one line; NULL if the TU parsed cleanly */
 	int fatal;       /* nothing could be analysed (error says why) */
 	size_t functions, unconverged, one_path; /* analysis statistics */
+	size_t coarse;   /* functions over their memory share: one pass, one state per block */
+	size_t skipped;  /* functions too large even for that: not analysed */
 	char **includes; /* the files the TU included (once per inclusion), as clang names them */
 	size_t nincludes;
 	char *cfg_dump;  /* with pagelife_config.dump_cfg */

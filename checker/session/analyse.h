@@ -24,6 +24,8 @@ struct tu_result {
 	size_t functions;
 	size_t unconverged;   /* functions whose fixpoint hit the round limit */
 	size_t one_path;      /* functions that fell back to one path state per block */
+	size_t coarse;        /* functions over their memory share: one pass (engine/coarse.c) */
+	size_t skipped;       /* functions too large even for one pass */
 	struct strbuf dump;   /* --dump-cfg output */
 };
 
