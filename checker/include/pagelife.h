@@ -37,6 +37,9 @@ struct pagelife_config {
 	enum pagelife_policy policy;
 	const char *checks;              /* globs as --checks= ("-*,page-rcu-escape"); NULL: all */
 	int dump_cfg;                    /* fill pagelife_result.cfg_dump (debugging) */
+	size_t function_memory;          /* bytes the analysis of one function may hold in
+					  * states; past it, a coarser analysis (counted in
+					  * pagelife_result.coarse / .skipped); 0: 512 MiB */
 };
 
 struct pagelife_session;

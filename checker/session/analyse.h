@@ -17,7 +17,11 @@ struct pl_engine_cfg {
 	enum pl_policy policy;
 	const unsigned char *enabled; /* per check index */
 	int dump_cfg;
+	size_t fn_memory;             /* per-function budget of the dataflow's states */
 };
+
+/* The per-function memory share when the session names none. */
+#define PL_DEFAULT_FN_MEMORY ((size_t)512 << 20)
 
 struct tu_result {
 	struct pl_findings findings;

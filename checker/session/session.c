@@ -84,6 +84,7 @@ int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_ses
 	s->cfg.policy = cfg->policy == PAGELIFE_POLICY_STRICT ? POLICY_STRICT : POLICY_MAINLINE;
 	s->cfg.enabled = s->enabled;
 	s->cfg.dump_cfg = cfg->dump_cfg;
+	s->cfg.fn_memory = cfg->function_memory ? cfg->function_memory : PL_DEFAULT_FN_MEMORY;
 	*out = s;
 	return 0;
 fail:
