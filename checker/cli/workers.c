@@ -1,15 +1,20 @@
-/* A fresh process per TU rather than long-lived workers: the per-TU memory
- * budget is then the TU's own (no growth left over from earlier TUs), and
- * fork() of the parent, whose session is loaded, costs little. */
+/* A pool of -j worker processes, forked from the parent once its session
+ * is loaded; a worker that dies (a crash, or killed over a budget) costs
+ * the TU it had and is replaced by a fresh one.  Jobs go to a worker as an
+ * index, results come back as one JSON text (result_wire.h), over one
+ * socket pair per worker. */
 #include "workers.h"
 #include "result_wire.h"
 #include "util.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -18,11 +23,12 @@
 #define POLL_MS 50
 
 struct worker {
-	pid_t pid;       /* 0: free */
-	int fd;          /* read end of the result pipe */
+	pid_t pid;       /* 0: none yet, or died */
+	int fd;          /* the parent's end of the socket pair */
+	int busy;
 	size_t job;
 	double started;
-	struct strbuf out;
+	struct strbuf out; /* 8 bytes of length, then the JSON text */
 	enum { RUNNING, OVER_MEMORY, OVER_TIME } killed_for; /* why the parent ended it */
 };
 
@@ -39,10 +45,11 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static int write_all(int fd, const char *p, size_t n)
+static int write_all(int fd, const void *data, size_t n)
 {
+	const char *p = data;
 	while (n) {
-		ssize_t w = write(fd, p, n);
+		ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
@@ -53,23 +60,50 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* In the child: analyse, send the result, leave without running the
- * parent's atexit handlers or flushing its stdio. */
-static void child_main(struct pagelife_session *s, const struct pagelife_command *job, int fd)
+static int read_all(int fd, void *data, size_t n)
 {
-	struct pagelife_result r;
-	pagelife_analyse(s, job->file, (const char *const *)job->args, job->nargs, NULL, 0, &r);
-	char *text = result_to_wire(&r);
-	int bad = write_all(fd, text, strlen(text));
-	_exit(bad ? 3 : 0);
+	char *p = data;
+	while (n) {
+		ssize_t r = read(fd, p, n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		p += r;
+		n -= (size_t)r;
+	}
+	return 0;
 }
 
-static void start(struct worker *w, struct pagelife_session *s, const struct pagelife_commands *jobs, size_t job)
+/* In the worker: analyse each job index the parent sends until it closes
+ * the socket; leave without running the parent's atexit handlers or
+ * flushing its stdio. */
+static void worker_main(struct pagelife_session *s, const struct pagelife_commands *jobs, int fd)
 {
-	int p[2];
+	uint64_t job;
+	while (read_all(fd, &job, sizeof(job)) == 0 && job < jobs->n) {
+		const struct pagelife_command *c = &jobs->v[job];
+		struct pagelife_result r;
+		pagelife_analyse(s, c->file, (const char *const *)c->args, c->nargs, NULL, 0, &r);
+		char *text = result_to_wire(&r);
+		pagelife_result_free(&r);
+		uint64_t len = strlen(text);
+		int bad = write_all(fd, &len, sizeof(len)) || write_all(fd, text, len);
+		free(text);
+		if (bad)
+			_exit(3);
+		malloc_trim(0); /* the next TU's memory budget starts from what is live */
+	}
+	_exit(0);
+}
+
+static void spawn(struct worker *w, size_t nw, size_t self, struct pagelife_session *s,
+		  const struct pagelife_commands *jobs)
+{
+	int sv[2];
 	fflush(NULL);
-	if (pipe(p)) {
-		fprintf(stderr, "pagelife: cannot create a pipe: %s\n", strerror(errno));
+	if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv)) {
+		fprintf(stderr, "pagelife: cannot create a socket pair: %s\n", strerror(errno));
 		exit(2);
 	}
 	pid_t pid = fork();
@@ -78,15 +112,29 @@ static void start(struct worker *w, struct pagelife_session *s, const struct pag
 		exit(2);
 	}
 	if (pid == 0) {
-		close(p[0]);
-		child_main(s, &jobs->v[job], p[1]);
+		/* the other workers' sockets: held here, they would never see EOF */
+		for (size_t i = 0; i < nw; i++)
+			if (i != self && w[i].pid)
+				close(w[i].fd);
+		close(sv[0]);
+		worker_main(s, jobs, sv[1]);
 	}
-	close(p[1]);
-	w->pid = pid;
-	w->fd = p[0];
+	close(sv[1]);
+	memset(&w[self], 0, sizeof(w[self]));
+	w[self].pid = pid;
+	w[self].fd = sv[0];
+}
+
+static void assign(struct worker *w, size_t job)
+{
+	uint64_t j = job;
+	w->busy = 1;
 	w->job = job;
 	w->started = now();
 	w->killed_for = RUNNING;
+	w->out.len = 0;
+	if (write_all(w->fd, &j, sizeof(j)))
+		kill(w->pid, SIGKILL); /* it is gone already; the read side reports it */
 }
 
 /* Resident memory of a process in bytes; 0 if unknown. */
@@ -115,8 +163,8 @@ static char *size_text(unsigned long long n)
 	return xasprintf("%llu %s", n, units[u]);
 }
 
-/* The worker's pipe is at its end: reap it and record what it gave. */
-static void finish(struct worker *w, struct job_state *st, const struct worker_limits *lim)
+/* The worker's socket ended with a job unfinished: reap it, record why. */
+static void died(struct worker *w, struct job_state *st, const struct worker_limits *lim)
 {
 	int status = 0;
 	close(w->fd);
@@ -134,13 +182,30 @@ static void finish(struct worker *w, struct job_state *st, const struct worker_l
 		const char *name = sigabbrev_np(WTERMSIG(status));
 		js->abandoned = name ? xasprintf("crashed with SIG%s", name)
 				     : xasprintf("crashed with signal %d", WTERMSIG(status));
-	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	} else {
 		js->abandoned = xasprintf("the worker exited with status %d", WEXITSTATUS(status));
-	} else if (result_from_wire(w->out.buf ? w->out.buf : "", w->out.len, &js->res)) {
-		js->abandoned = xstrdup("the worker sent a malformed result");
 	}
 	sb_free(&w->out);
 	w->pid = 0;
+	w->busy = 0;
+}
+
+/* A whole result has arrived: the worker is free again. */
+static void received(struct worker *w, struct job_state *st, const struct worker_limits *lim)
+{
+	uint64_t len;
+	memcpy(&len, w->out.buf, sizeof(len));
+	struct job_state *js = &st[w->job];
+	if (result_from_wire(w->out.buf + sizeof(len), (size_t)len, &js->res)) {
+		kill(w->pid, SIGKILL); /* confused: replace it */
+		died(w, st, lim);
+		free(js->abandoned);
+		js->abandoned = xstrdup("the worker sent a malformed result");
+		return;
+	}
+	js->done = 1;
+	w->busy = 0;
+	w->out.len = 0;
 }
 
 static void read_from(struct worker *w, struct job_state *st, const struct worker_limits *lim)
@@ -150,20 +215,25 @@ static void read_from(struct worker *w, struct job_state *st, const struct worke
 	if (n < 0 && errno == EINTR)
 		return;
 	if (n <= 0) {
-		finish(w, st, lim);
+		died(w, st, lim);
 		return;
 	}
 	grow_array((void **)&w->out.buf, &w->out.cap, w->out.len + (size_t)n + 1, 1);
 	memcpy(w->out.buf + w->out.len, buf, (size_t)n);
 	w->out.len += (size_t)n;
-	w->out.buf[w->out.len] = '\0';
+	uint64_t len;
+	if (w->out.len >= sizeof(len)) {
+		memcpy(&len, w->out.buf, sizeof(len));
+		if (w->out.len >= sizeof(len) + len)
+			received(w, st, lim);
+	}
 }
 
-/* Budgets: a worker over one is killed; its pipe then ends and finish()
+/* Budgets: a worker over one is killed; its socket then ends and died()
  * names the budget. */
 static void enforce(struct worker *w, const struct worker_limits *lim)
 {
-	if (!w->pid || w->killed_for)
+	if (!w->pid || !w->busy || w->killed_for)
 		return;
 	if (lim->timeout && now() - w->started > lim->timeout)
 		w->killed_for = OVER_TIME;
@@ -186,9 +256,12 @@ void workers_run(struct pagelife_session *s, const struct pagelife_commands *job
 	while (emitted < jobs->n) {
 		size_t np = 0;
 		for (size_t i = 0; i < nw; i++) {
-			if (!w[i].pid && next < jobs->n)
-				start(&w[i], s, jobs, next++);
-			if (w[i].pid) {
+			if (!w[i].busy && next < jobs->n) {
+				if (!w[i].pid)
+					spawn(w, nw, i, s, jobs);
+				assign(&w[i], next++);
+			}
+			if (w[i].busy) {
 				pfd[np].fd = w[i].fd;
 				pfd[np].events = POLLIN;
 				pfd[np].revents = 0;
@@ -200,7 +273,7 @@ void workers_run(struct pagelife_session *s, const struct pagelife_commands *job
 			exit(2);
 		}
 		for (size_t i = 0, k = 0; i < nw; i++) {
-			if (!w[i].pid)
+			if (!w[i].busy)
 				continue;
 			if (pfd[k++].revents)
 				read_from(&w[i], st, lim);
@@ -212,6 +285,15 @@ void workers_run(struct pagelife_session *s, const struct pagelife_commands *job
 			free(st[emitted].abandoned);
 			emitted++;
 		}
+	}
+	/* no more jobs: each worker reads EOF and exits */
+	for (size_t i = 0; i < nw; i++) {
+		if (!w[i].pid)
+			continue;
+		close(w[i].fd);
+		while (waitpid(w[i].pid, NULL, 0) < 0 && errno == EINTR)
+			;
+		sb_free(&w[i].out);
 	}
 	free(pfd);
 	free(st);

@@ -1,6 +1,6 @@
-/* Analysing a list of TUs in worker processes: one forked process per TU,
- * at most N at a time, each under a memory and a time budget, so that a TU
- * that crashes the parser or the analysis, or runs away, costs only itself. */
+/* Analysing a list of TUs in a pool of worker processes, each TU under a
+ * memory and a time budget, so that a TU that crashes the parser or the
+ * analysis, or runs away, costs only itself. */
 #ifndef PAGELIFE_WORKERS_H
 #define PAGELIFE_WORKERS_H
 
