@@ -55,6 +55,13 @@ int checks_select(const char *spec, unsigned char *enabled, char *err, size_t er
 		}
 	}
 	free(copy);
+	int any = 0;
+	for (size_t i = 0; i < pl_num_checks; i++)
+		any |= enabled[i];
+	if (!ret && !any) {
+		snprintf(err, errlen, "--checks='%s' enables no check (see --list-checks)", spec);
+		ret = -1;
+	}
 	return ret;
 }
 

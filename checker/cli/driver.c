@@ -2,48 +2,13 @@
 #include "driver.h"
 #include "report.h"
 #include "util.h"
+#include "workers.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct pool {
-	struct pagelife_session *s;
-	const struct pagelife_commands *jobs;
-	struct pagelife_result *results;
-	char *done;
-	size_t next;          /* next job to take */
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-};
-
-static void run_one(struct pagelife_session *s, const struct pagelife_command *job, struct pagelife_result *res)
-{
-	pagelife_analyse(s, job->file, (const char *const *)job->args, job->nargs, NULL, 0, res);
-}
-
-static void *worker(void *arg)
-{
-	struct pool *p = arg;
-	for (;;) {
-		pthread_mutex_lock(&p->lock);
-		size_t i = p->next++;
-		pthread_mutex_unlock(&p->lock);
-		if (i >= p->jobs->n)
-			break;
-		struct pagelife_result res;
-		run_one(p->s, &p->jobs->v[i], &res);
-		pthread_mutex_lock(&p->lock);
-		p->results[i] = res;
-		p->done[i] = 1;
-		pthread_cond_broadcast(&p->cond);
-		pthread_mutex_unlock(&p->lock);
-	}
-	return NULL;
-}
-
 struct totals {
-	size_t tus, analysed, failed, functions, unconverged, one_path, findings;
+	size_t tus, analysed, failed, abandoned, functions, unconverged, one_path, coarse, skipped, findings;
 	size_t baselined; /* findings left out because the baseline has them */
 	size_t *per_check;
 	int errors;
@@ -99,6 +64,8 @@ static void emit_result(const struct pl_options *opt, struct report *rep, struct
 	t->functions += res->functions;
 	t->unconverged += res->unconverged;
 	t->one_path += res->one_path;
+	t->coarse += res->coarse;
+	t->skipped += res->skipped;
 	t->findings += view.nfindings;
 	for (size_t i = 0; i < view.nfindings; i++)
 		for (size_t c = 0; c < pagelife_check_count(); c++)
@@ -106,6 +73,29 @@ static void emit_result(const struct pl_options *opt, struct report *rep, struct
 				t->per_check[c]++;
 	free(kept);
 	pagelife_result_free(res);
+}
+
+struct emit_ctx {
+	const struct pl_options *opt;
+	struct report *rep;
+	const struct pagelife_commands *jobs;
+	struct totals *t;
+	struct fixes_export *fixes;
+};
+
+static void on_done(void *data, size_t job, struct pagelife_result *res, const char *abandoned)
+{
+	struct emit_ctx *c = data;
+	if (abandoned) {
+		/* one line, whatever the kbuild mode: nothing was checked */
+		fflush(stdout);
+		fprintf(stderr, "pagelife: error: %s: %s (analysis abandoned)\n", c->jobs->v[job].file, abandoned);
+		c->t->tus++;
+		c->t->abandoned++;
+		c->t->errors = 1;
+		return;
+	}
+	emit_result(c->opt, c->rep, c->fixes, c->jobs->v[job].file, res, c->t);
 }
 
 int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const struct pagelife_commands *jobs)
@@ -126,36 +116,9 @@ int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const str
 	struct report *rep = report_open(opt->format, stdout);
 	rep->parseable_fixits = opt->parseable_fixits;
 	struct fixes_export *fixes = opt->export_fixes ? fixes_export_open(opt->export_fixes) : NULL;
-	int nthreads = opt->jobs;
-	if ((size_t)nthreads > jobs->n)
-		nthreads = jobs->n ? (int)jobs->n : 1;
-
-	if (nthreads <= 1) {
-		for (size_t i = 0; i < jobs->n; i++) {
-			struct pagelife_result res;
-			run_one(s, &jobs->v[i], &res);
-			emit_result(opt, rep, fixes, jobs->v[i].file, &res, &t);
-		}
-	} else {
-		struct pool p = { s, jobs, xcalloc(jobs->n, sizeof(struct pagelife_result)), xcalloc(jobs->n, 1), 0,
-				  PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
-		pthread_t *th = xcalloc((size_t)nthreads, sizeof(pthread_t));
-		for (int i = 0; i < nthreads; i++)
-			pthread_create(&th[i], NULL, worker, &p);
-		/* print in list order as results arrive */
-		for (size_t i = 0; i < jobs->n; i++) {
-			pthread_mutex_lock(&p.lock);
-			while (!p.done[i])
-				pthread_cond_wait(&p.cond, &p.lock);
-			pthread_mutex_unlock(&p.lock);
-			emit_result(opt, rep, fixes, jobs->v[i].file, &p.results[i], &t);
-		}
-		for (int i = 0; i < nthreads; i++)
-			pthread_join(th[i], NULL);
-		free(th);
-		free(p.results);
-		free(p.done);
-	}
+	struct emit_ctx c = { opt, rep, jobs, &t, fixes };
+	struct worker_limits lim = { opt->jobs, opt->max_memory, opt->timeout };
+	workers_run(s, jobs, &lim, on_done, &c);
 	report_close(rep);
 	if (fixes && fixes_export_close(fixes)) {
 		fprintf(stderr, "pagelife: error: cannot write %s\n", opt->export_fixes);
@@ -163,16 +126,21 @@ int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const str
 	}
 
 	if (opt->stats) {
-		fprintf(stderr, "pagelife: %zu TUs, %zu analysed, %zu failed, %zu functions, %zu findings\n", t.tus,
-			t.analysed, t.failed, t.functions, t.findings);
+		fprintf(stderr, "pagelife: %zu TUs, %zu analysed, %zu failed, %zu abandoned, %zu functions, %zu findings\n",
+			t.tus, t.analysed, t.failed, t.abandoned, t.functions, t.findings);
 		if (t.baseline)
 			fprintf(stderr, "pagelife: %zu findings in the baseline not reported\n", t.baselined);
 		if (t.unconverged)
 			fprintf(stderr, "pagelife: %zu functions hit the fixpoint round limit\n", t.unconverged);
 		if (t.one_path)
 			fprintf(stderr, "pagelife: %zu functions fell back to one path state per block\n", t.one_path);
-		for (size_t c = 0; c < pagelife_check_count(); c++)
-			fprintf(stderr, "pagelife: %s: %zu\n", pagelife_check_id(c), t.per_check[c]);
+		if (t.coarse)
+			fprintf(stderr, "pagelife: %zu functions over their memory share got the one-pass analysis\n",
+				t.coarse);
+		if (t.skipped)
+			fprintf(stderr, "pagelife: %zu functions too large for any analysis were skipped\n", t.skipped);
+		for (size_t i = 0; i < pagelife_check_count(); i++)
+			fprintf(stderr, "pagelife: %s: %zu\n", pagelife_check_id(i), t.per_check[i]);
 	}
 	free(t.per_check);
 	baseline_free(&base);
@@ -181,7 +149,7 @@ int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const str
 		return 2;
 	}
 	if (opt->kbuild)
-		return 0; /* as sparse: never fail the kernel build */
+		return 0; /* as sparse: never fail the kernel build (abandoned TUs are on stderr) */
 	if (t.errors)
 		return 2;
 	switch (opt->fail_on) {

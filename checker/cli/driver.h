@@ -1,12 +1,13 @@
-/* Running a list of TUs, serially or on N threads, printing results in the
- * order of the list, and the exit status. */
+/* Running a list of TUs in worker processes (workers.h), printing results
+ * in the order of the list, the --stats totals, and the exit status. */
 #ifndef PAGELIFE_DRIVER_H
 #define PAGELIFE_DRIVER_H
 
 #include "options.h"
 #include "pagelife.h"
 
-/* Returns the process exit status (0 clean, 1 findings, 2 input errors). */
+/* Returns the process exit status (0 clean, 1 findings, 2 input errors or a TU
+ * abandoned). */
 int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const struct pagelife_commands *jobs);
 
 #endif

@@ -67,8 +67,10 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
+	/* a quarter of the worker's budget for one function's states: the AST
+	 * and the CFG need the rest */
 	struct pagelife_config cfg = { NULL, (const char *const *)opt.rules, opt.nrules, opt.policy, opt.checks,
-				       opt.dump_cfg, opt.warn_unused_suppressions };
+				       opt.dump_cfg, opt.warn_unused_suppressions, (size_t)(opt.max_memory / 4) };
 	if (pagelife_session_open(&cfg, &s, &msg)) {
 		status = usage_error(msg);
 		goto out;

@@ -75,10 +75,47 @@ static int parse_jobs(const char *s, int *out)
 	return 0;
 }
 
+/* SIZE with an optional K, M or G suffix (powers of 1024); 0 means no limit. */
+static int parse_size(const char *s, unsigned long long *out)
+{
+	char *end;
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	unsigned long long v = strtoull(s, &end, 10);
+	int shift = 0;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	}
+	if (*end == 'i' && shift) /* KiB, MiB, GiB */
+		end++;
+	if (*end == 'B' && shift)
+		end++;
+	if (*end || v > (~0ULL >> shift))
+		return -1;
+	*out = v << shift;
+	return 0;
+}
+
+static int parse_seconds(const char *s, unsigned *out)
+{
+	char *end;
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	unsigned long v = strtoul(s, &end, 10);
+	if (*end || v > 1000000)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
 int options_parse(struct pl_options *o, int argc, char **argv, char *err, size_t errlen)
 {
 	memset(o, 0, sizeof(*o));
 	o->jobs = 1;
+	o->max_memory = PL_DEFAULT_MAX_MEMORY;
+	o->timeout = PL_DEFAULT_TIMEOUT;
 	o->enabled = malloc(pagelife_check_count());
 	memset(o->enabled, 1, pagelife_check_count());
 	const char *checks_spec = NULL;
@@ -161,6 +198,18 @@ int options_parse(struct pl_options *o, int argc, char **argv, char *err, size_t
 				return -1;
 			}
 			VEC_PUSH(o->rules, o->nrules, o->rules_cap, xstrdup(v));
+		} else if ((v = opt_value(argc, argv, &i, "--max-memory", &m)) || m) {
+			if (parse_size(v, &o->max_memory)) {
+				snprintf(err, errlen, "--max-memory needs a size such as 4G, 512M or 0 (no limit), not '%s'",
+					 v ? v : "");
+				return -1;
+			}
+		} else if ((v = opt_value(argc, argv, &i, "--timeout", &m)) || m) {
+			if (parse_seconds(v, &o->timeout)) {
+				snprintf(err, errlen, "--timeout needs a number of seconds (0: no limit), not '%s'",
+					 v ? v : "");
+				return -1;
+			}
 		} else if ((v = opt_value(argc, argv, &i, "--format", &m)) || m) {
 			if (report_format_parse(v, &o->format)) {
 				snprintf(err, errlen, "--format must be 'text', 'json' or 'sarif', not '%s'", v ? v : "");
@@ -239,6 +288,9 @@ void options_usage(FILE *out)
 	      "  --parseable-fixits  print each fix-it after its finding as clang does:\n"
 	      "                      fix-it:\"FILE\":{L:C-L:C}:\"TEXT\"\n"
 	      "  --export-fixes=FILE write the fix-its as clang-apply-replacements YAML\n"
+	      "  --max-memory=SIZE   memory budget of each TU's worker process (K/M/G suffix; default 4G;\n"
+	      "                      0: none); a TU over it is abandoned, the run goes on\n"
+	      "  --timeout=SECONDS   time budget of each TU (default 300; 0: none)\n"
 	      "  --stats             print TU and finding counts to stderr\n"
 	      "  --kbuild            findings do not fail the run (set automatically under kbuild C=1/C=2)\n"
 	      "  --baseline=FILE     report only findings whose fingerprint is not in FILE\n"
@@ -249,6 +301,7 @@ void options_usage(FILE *out)
 	      "  --dump-cfg          print each function's control-flow graph (debugging)\n"
 	      "  --version, --help\n"
 	      "\n"
-	      "exit status: 0 no findings, 1 findings (see --fail-on), 2 usage or input error\n",
+	      "exit status: 0 no findings, 1 findings (see --fail-on), 2 usage or input error, or a TU\n"
+	      "             abandoned (crashed, over its memory or time budget)\n",
 	      out);
 }

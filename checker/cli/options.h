@@ -10,6 +10,9 @@
 /* What makes the exit status 1: findings not in the baseline (default;
  * without --baseline, every finding), any finding, or none. */
 enum pl_fail_on { FAIL_ON_NEW, FAIL_ON_ANY, FAIL_ON_NONE };
+/* Budgets for CI runners: a 2-core, 7-16 GB machine running -j2. */
+#define PL_DEFAULT_MAX_MEMORY (4ULL << 30)
+#define PL_DEFAULT_TIMEOUT 300
 
 struct pl_options {
 	enum pagelife_policy policy;
@@ -18,6 +21,8 @@ struct pl_options {
 	char **rules;               /* --rules files, in order */
 	size_t nrules, rules_cap;
 	int jobs;
+	unsigned long long max_memory; /* --max-memory: bytes per worker process, 0 none */
+	unsigned timeout;           /* --timeout: seconds per TU, 0 none */
 	const char *compdb_dir;     /* -p */
 	char **files;
 	size_t nfiles, files_cap;

@@ -36,13 +36,17 @@ struct pl_analysis {
 	size_t npairs;
 	struct pl_checks_run *report; /* non-NULL during the reporting pass */
 	int converged;
+	size_t *allocated;       /* bytes of states allocated so far (state_new) */
 };
 
 /* Run to a fixpoint, then replay each block once with the checks attached.
  * Returns 0, or these bits: */
 #define PL_NOT_CONVERGED 1 /* the round limit was hit */
 #define PL_ONE_PATH 2      /* slow to converge: fell back to one state per block */
-int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run);
+#define PL_COARSE 4        /* over its memory share: one state per block from the start */
+#define PL_SKIPPED 8       /* even one state per block would pass the share: not analysed */
+/* budget: bytes the states of this function may take (0: no limit). */
+int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run, size_t budget);
 
 /* Value of an expression in a state; *var_slot gets the variable it names. */
 struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot);

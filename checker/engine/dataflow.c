@@ -76,11 +76,35 @@ static int *rpo_order(const struct pl_fn *fn, size_t *n_out)
 	return order;
 }
 
-int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
+/* Drop every block's path states, to start the fixpoint again. */
+static void sets_reset(struct pl_analysis *an, struct pl_set *out, size_t nb)
 {
-	struct pl_analysis an = { .fn = fn, .nslots = fn->nslots };
+	for (size_t i = 0; i < nb; i++) {
+		set_free(&an->in[i]);
+		set_free(&out[i]);
+		set_alloc(an, &an->in[i]);
+		set_alloc(an, &out[i]);
+	}
+}
+
+int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run, size_t budget)
+{
+	size_t allocated = 0;
+	struct pl_analysis an = { .fn = fn, .nslots = fn->nslots, .allocated = &allocated };
 	an.state_size = sizeof(struct pl_state) + fn->nslots * sizeof(struct pl_val);
 	size_t nb = fn->nblk;
+	/* A state holds every slot, and temporaries are slots, so the states
+	 * of a function grow with blocks × slots: quadratically in its size.
+	 * One state per block (in and out) is the least the fixpoint needs;
+	 * a function whose least would pass its share is not analysed. */
+	size_t nord;
+	int *order = rpo_order(fn, &nord); /* the reachable blocks: only they get states */
+	if (budget && (an.state_size > budget / 2 / (nord + 3) ||
+		       (nord + 3) * 2 * an.state_size + nb * (fn->nslots ? fn->nslots : 1) > budget)) {
+		free(order);
+		return PL_SKIPPED;
+	}
+	int coarse = 0;
 	an.in = xcalloc(nb, sizeof(*an.in));
 	/* loop counters (i++) are not split on: a loop's zero-trip path stays
 	 * joined with the others, as element-wise release loops need */
@@ -121,8 +145,6 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 			npred[s]++;
 		}
 
-	size_t nord;
-	int *order = rpo_order(fn, &nord);
 	struct pl_set tmp;
 	set_alloc(&an, &tmp);
 	struct pl_state *edge = state_new(&an), *one = state_new(&an);
@@ -132,12 +154,20 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 	char *live = run && run->collect ? NULL : key_liveness(fn);
 	an.live = live;
 	while (changed && rounds < MAX_ROUNDS) {
+		/* past the share with several path states per block: start over
+		 * with one state per block, which the check above fits in it */
+		if (budget && allocated > budget && an.max_paths > 1) {
+			sets_reset(&an, out, nb);
+			allocated = 0;
+			rounds = 0;
+			coarse = 1;
+		}
 		changed = 0;
 		rounds++;
 		/* joining the two closest states of a full set is not monotone: a
 		 * function still changing after many rounds falls back to one
 		 * state per block, where the join is, so the fixpoint is reached */
-		if (rounds == PATHS_ROUNDS)
+		if (rounds == PATHS_ROUNDS || coarse)
 			an.max_paths = 1;
 		for (size_t oi = 0; oi < nord; oi++) {
 			int b = order[oi];
@@ -169,6 +199,8 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 			for (size_t k = 0; k < out[b].n; k++)
 				run_block(&an, b, out[b].s[k]);
 			changed = 1;
+			if (budget && allocated > budget && an.max_paths > 1)
+				break; /* restart one path at a time (above) */
 		}
 	}
 	an.converged = !changed;
@@ -201,5 +233,7 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run)
 	set_free(&tmp);
 	free(edge);
 	free(one);
+	if (coarse)
+		return (an.converged ? 0 : PL_NOT_CONVERGED) | PL_COARSE;
 	return (an.converged ? 0 : PL_NOT_CONVERGED) | (an.max_paths < PL_MAX_PATHS ? PL_ONE_PATH : 0);
 }

@@ -15,6 +15,8 @@ static int same_constant(const struct pl_val *x, const struct pl_val *y)
 
 struct pl_state *state_new(const struct pl_analysis *an)
 {
+	if (an->allocated)
+		*an->allocated += an->state_size;
 	return xcalloc(1, an->state_size);
 }
 

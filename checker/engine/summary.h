@@ -24,6 +24,7 @@ struct pl_summaries {
 	size_t n, cap;
 	int depth;
 	size_t computed;
+	size_t fn_memory;  /* per-function budget of the analysis (analysis.h) */
 };
 
 /* The rule for a call of the function `callee` refers to, NULL if none. */

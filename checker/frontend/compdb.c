@@ -120,6 +120,11 @@ int compdb_load(const char *dir, char *const *files, size_t nfiles, struct tu_jo
 			ret = -1;
 			break;
 		}
+		if (jd && !json_is_string(jd)) {
+			snprintf(err, errlen, "%s: entry %zu: 'directory' must be a string", path, idx);
+			ret = -1;
+			break;
+		}
 		const char *directory = json_is_string(jd) ? json_string_value(jd) : NULL;
 		char *file = join_path(directory, json_string_value(jf));
 		int keep = 1;
@@ -149,6 +154,10 @@ int compdb_load(const char *dir, char *const *files, size_t nfiles, struct tu_jo
 		entry_flags(&raw, file, directory, &job.args);
 		argv_free(&raw);
 		VEC_PUSH(jobs->v, jobs->n, jobs->cap, job);
+	}
+	if (!ret && !nfiles && !jobs->n) {
+		snprintf(err, errlen, "%s: no C file to check (the database has no entry for a .c file)", path);
+		ret = -1;
 	}
 	for (size_t i = 0; i < nfiles; i++) {
 		if (!ret && !found[i]) {

@@ -62,6 +62,11 @@ int tu_parse(CXIndex index, const char *file, const char *const *args, size_t na
 		*error = xasprintf("%s: cannot open: %s", file, strerror(errno));
 		return -1;
 	}
+	/* a directory, FIFO or device: never opened (reading a FIFO would wait) */
+	if (!is_unsaved(file, unsaved, nunsaved) && !S_ISREG(st.st_mode)) {
+		*error = xasprintf("%s: not a regular file", file);
+		return -1;
+	}
 	unsigned flags = CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 	if (keep_preamble)
 		flags |= CXTranslationUnit_PrecompiledPreamble | CXTranslationUnit_CreatePreambleOnFirstParse;

@@ -38,6 +38,9 @@ struct pagelife_config {
 	const char *checks;              /* globs as --checks= ("-*,page-rcu-escape"); NULL: all */
 	int dump_cfg;                    /* fill pagelife_result.cfg_dump (debugging) */
 	int warn_unused_suppressions;    /* a NOLINT that silenced nothing is a finding */
+	size_t function_memory;          /* bytes the analysis of one function may hold in
+					  * states; past it, a coarser analysis (counted in
+					  * pagelife_result.coarse / .skipped); 0: 512 MiB */
 };
 
 struct pagelife_session;
@@ -103,6 +106,8 @@ struct pagelife_result {
 	char *error;     /* the first compiler error, one line; NULL if the TU parsed cleanly */
 	int fatal;       /* nothing could be analysed (error says why) */
 	size_t functions, unconverged, one_path; /* analysis statistics */
+	size_t coarse;   /* functions over their memory share: one pass, one state per block */
+	size_t skipped;  /* functions too large even for that: not analysed */
 	char **includes; /* the files the TU included (once per inclusion), as clang names them */
 	size_t nincludes;
 	char *cfg_dump;  /* with pagelife_config.dump_cfg */

@@ -421,6 +421,8 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 
 	/* one entry per name; several names share the same effects */
 	if (fy_node_get_type(names) == FYNT_SCALAR) {
+		if (!*scalar(names))
+			return fail(c, line, "rule with an empty 'name'%s", NULL);
 		ru.name = xstrdup(scalar(names));
 		ru.is_glob = strpbrk(ru.name, "*?[") != NULL;
 		add_rule(c->r, &ru);
@@ -433,7 +435,7 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 	int count = 0;
 	while ((nn = fy_node_sequence_iterate(names, &it))) {
 		const char *s = scalar(nn);
-		if (!s)
+		if (!s || !*s)
 			return fail(c, line, "'names' must be a list of function names%s", NULL);
 		struct rule copy = ru;
 		copy.name = xstrdup(s);
@@ -496,12 +498,26 @@ static int load_file(struct rules *r, const char *file, char *err, size_t errlen
 	}
 	fclose(probe);
 	if (!content) {
+		snprintf(err, errlen, "%s: holds no rules (a file without rules says '[]')", file);
 		fy_diag_destroy(diag);
-		return 0;
+		return -1;
 	}
 
-	struct fy_document *doc = fy_document_build_from_file(&pcfg, file);
+	/* one document: rules after a '---' would otherwise go unread */
+	struct fy_parser *fyp = fy_parser_create(&pcfg);
+	struct fy_document *doc = NULL, *more = NULL;
+	if (fyp && fy_parser_set_input_file(fyp, file) == 0)
+		doc = fy_parse_load_document(fyp);
+	if (doc)
+		more = fy_parse_load_document(fyp);
 	int ret = 0;
+	if (more) {
+		struct fy_document_state *ds = fy_document_get_document_state(more);
+		const struct fy_mark *m = ds ? fy_document_state_start_mark(ds) : NULL;
+		ret = fail(&c, m ? m->line + 1 : 0, "a second YAML document ('---'): put all rules in one list%s",
+			   NULL);
+		goto out;
+	}
 	if (!doc) {
 		/* libfyaml says "line:col: message"; prefix the file name */
 		const char *m = diagmsg.buf ? diagmsg.buf : "malformed YAML";
@@ -528,8 +544,12 @@ static int load_file(struct rules *r, const char *file, char *err, size_t errlen
 		if ((ret = parse_entry(&c, e)))
 			break;
 out:
+	if (more)
+		fy_parse_document_destroy(fyp, more);
 	if (doc)
-		fy_document_destroy(doc);
+		fy_parse_document_destroy(fyp, doc);
+	if (fyp)
+		fy_parser_destroy(fyp);
 	fy_diag_destroy(diag);
 	sb_free(&diagmsg);
 	return ret;

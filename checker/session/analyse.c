@@ -42,11 +42,15 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 		 * unsafe: skip the fixpoint (most kernel functions). */
 		if (fn.creates_objects) {
 			v->run.fn = &fn;
-			int how = analyse_function(&fn, &v->run);
+			int how = analyse_function(&fn, &v->run, v->cfg->fn_memory);
 			if (how & PL_NOT_CONVERGED)
 				v->res->unconverged++;
 			if (how & PL_ONE_PATH)
 				v->res->one_path++;
+			if (how & PL_COARSE)
+				v->res->coarse++;
+			if (how & PL_SKIPPED)
+				v->res->skipped++;
 		}
 	}
 	cfg_free(&fn);
@@ -59,6 +63,7 @@ void analyse_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, st
 	struct visit_ctx v = { cfg, res, { 0 }, { 0 }, { 0 } };
 	v.summaries.tu = tu;
 	v.summaries.rules = cfg->rules;
+	v.summaries.fn_memory = cfg->fn_memory;
 	v.callees = summaries_as_callee_rules(&v.summaries);
 	v.run.policy = cfg->policy;
 	v.run.enabled = cfg->enabled;

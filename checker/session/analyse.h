@@ -17,13 +17,19 @@ struct pl_engine_cfg {
 	enum pl_policy policy;
 	const unsigned char *enabled; /* per check index */
 	int dump_cfg;
+	size_t fn_memory;             /* per-function budget of the dataflow's states */
 };
+
+/* The per-function memory share when the session names none. */
+#define PL_DEFAULT_FN_MEMORY ((size_t)512 << 20)
 
 struct tu_result {
 	struct pl_findings findings;
 	size_t functions;
 	size_t unconverged;   /* functions whose fixpoint hit the round limit */
 	size_t one_path;      /* functions that fell back to one path state per block */
+	size_t coarse;        /* functions over their memory share: one pass (engine/coarse.c) */
+	size_t skipped;       /* functions too large even for one pass */
 	struct strbuf dump;   /* --dump-cfg output */
 };
 

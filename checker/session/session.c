@@ -4,6 +4,7 @@
 #include "descriptions.h"
 #include "fingerprint.h"
 #include "suppress.h"
+#include "big_stack.h"
 #include "parse.h"
 
 #include <stdlib.h>
@@ -60,6 +61,11 @@ int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_ses
 	char msg[1024];
 	*out = NULL;
 	*err = NULL;
+	/* libclang parses on a thread of its own with an 8 MiB stack, too small
+	 * for long operator chains; pagelife already calls it on a big stack
+	 * (big_stack.h), so let it parse there.  libclang reads this variable
+	 * at each parse. */
+	setenv("LIBCLANG_NOTHREADS", "1", 0);
 	struct pagelife_session *s = xcalloc(1, sizeof(*s));
 	s->enabled = xmalloc(pl_num_checks);
 	memset(s->enabled, 1, pl_num_checks);
@@ -83,6 +89,7 @@ int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_ses
 	s->cfg.enabled = s->enabled;
 	s->cfg.dump_cfg = cfg->dump_cfg;
 	s->warn_unused_suppressions = cfg->warn_unused_suppressions;
+	s->cfg.fn_memory = cfg->function_memory ? cfg->function_memory : PL_DEFAULT_FN_MEMORY;
 	*out = s;
 	return 0;
 fail:
@@ -180,6 +187,8 @@ static void take_findings(struct tu_result *tr, struct pagelife_result *out)
 	out->functions = tr->functions;
 	out->unconverged = tr->unconverged;
 	out->one_path = tr->one_path;
+	out->coarse = tr->coarse;
+	out->skipped = tr->skipped;
 	if (tr->dump.len)
 		out->cfg_dump = sb_take(&tr->dump);
 	tu_result_free(tr);
@@ -223,21 +232,44 @@ static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu,
 	free(root);
 }
 
+/* One call of pagelife_analyse() or pagelife_tu_analyse(), carried to the
+ * big-stack thread. */
+struct analyse_call {
+	struct pagelife_session *s;
+	struct pagelife_tu *t;
+	const char *file;
+	const char *const *args;
+	size_t nargs;
+	const struct pagelife_unsaved *unsaved;
+	size_t nunsaved;
+	struct pagelife_result *out;
+	int status;
+};
+
+static void analyse_once(void *data)
+{
+	struct analyse_call *c = data;
+	CXIndex index = clang_createIndex(0, 0);
+	CXTranslationUnit tu;
+	if (tu_parse(index, c->file, c->args, c->nargs, c->unsaved, c->nunsaved, 0, &tu, &c->out->error)) {
+		c->out->fatal = 1;
+		clang_disposeIndex(index);
+		c->status = -1;
+		return;
+	}
+	analyse_into(c->s, tu, c->args, c->nargs, 1, c->out);
+	clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(index);
+	c->status = 0;
+}
+
 int pagelife_analyse(struct pagelife_session *s, const char *file, const char *const *args, size_t nargs,
 		     const struct pagelife_unsaved *unsaved, size_t nunsaved, struct pagelife_result *out)
 {
 	memset(out, 0, sizeof(*out));
-	CXIndex index = clang_createIndex(0, 0);
-	CXTranslationUnit tu;
-	if (tu_parse(index, file, args, nargs, unsaved, nunsaved, 0, &tu, &out->error)) {
-		out->fatal = 1;
-		clang_disposeIndex(index);
-		return -1;
-	}
-	analyse_into(s, tu, args, nargs, 1, out);
-	clang_disposeTranslationUnit(tu);
-	clang_disposeIndex(index);
-	return 0;
+	struct analyse_call c = { s, NULL, file, args, nargs, unsaved, nunsaved, out, 0 };
+	run_on_big_stack(analyse_once, &c);
+	return c.status;
 }
 
 void pagelife_result_free(struct pagelife_result *r)
@@ -298,23 +330,33 @@ struct pagelife_tu *pagelife_tu_open(struct pagelife_session *s, const char *fil
 	return t;
 }
 
+static void tu_analyse_once(void *data)
+{
+	struct analyse_call *c = data;
+	struct pagelife_tu *t = c->t;
+	if (t->tu && tu_reparse(t->tu, c->unsaved, c->nunsaved, &c->out->error)) {
+		free(c->out->error);
+		c->out->error = NULL;
+		clang_disposeTranslationUnit(t->tu); /* unusable after a failed reparse: parse afresh */
+		t->tu = NULL;
+	}
+	if (!t->tu && tu_parse(t->index, t->file, (const char *const *)t->args, t->nargs, c->unsaved, c->nunsaved, 1,
+			       &t->tu, &c->out->error)) {
+		c->out->fatal = 1;
+		c->status = -1;
+		return;
+	}
+	analyse_into(t->s, t->tu, (const char *const *)t->args, t->nargs, !t->no_includes, c->out);
+	c->status = 0;
+}
+
 int pagelife_tu_analyse(struct pagelife_tu *t, const struct pagelife_unsaved *unsaved, size_t nunsaved,
 			struct pagelife_result *out)
 {
 	memset(out, 0, sizeof(*out));
-	if (t->tu && tu_reparse(t->tu, unsaved, nunsaved, &out->error)) {
-		free(out->error);
-		out->error = NULL;
-		clang_disposeTranslationUnit(t->tu); /* unusable after a failed reparse: parse afresh */
-		t->tu = NULL;
-	}
-	if (!t->tu && tu_parse(t->index, t->file, (const char *const *)t->args, t->nargs, unsaved, nunsaved, 1,
-			       &t->tu, &out->error)) {
-		out->fatal = 1;
-		return -1;
-	}
-	analyse_into(t->s, t->tu, (const char *const *)t->args, t->nargs, !t->no_includes, out);
-	return 0;
+	struct analyse_call c = { t->s, t, NULL, NULL, 0, unsaved, nunsaved, out, 0 };
+	run_on_big_stack(tu_analyse_once, &c);
+	return c.status;
 }
 
 void pagelife_tu_close(struct pagelife_tu *t)

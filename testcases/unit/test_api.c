@@ -25,7 +25,7 @@ static char *src_path(const char *rel)
 static struct pagelife_session *open_default(void)
 {
 	char *rules = src_path("rules");
-	struct pagelife_config cfg = { rules, NULL, 0, PAGELIFE_POLICY_MAINLINE, NULL, 0, 0 };
+	struct pagelife_config cfg = { .rules_dir = rules, .policy = PAGELIFE_POLICY_MAINLINE };
 	struct pagelife_session *s = NULL;
 	char *err = NULL;
 	assert_int_equal(pagelife_session_open(&cfg, &s, &err), 0);
@@ -41,7 +41,7 @@ static char *include_flag;
 static void errors_are_values(void **state)
 {
 	(void)state;
-	struct pagelife_config cfg = { "/nonexistent-rules-dir", NULL, 0, PAGELIFE_POLICY_MAINLINE, NULL, 0, 0 };
+	struct pagelife_config cfg = { .rules_dir = "/nonexistent-rules-dir" };
 	struct pagelife_session *s = (void *)1;
 	char *err = NULL;
 	assert_int_equal(pagelife_session_open(&cfg, &s, &err), -1);
@@ -50,7 +50,7 @@ static void errors_are_values(void **state)
 	free(err);
 
 	char *rules = src_path("rules");
-	struct pagelife_config bad_checks = { rules, NULL, 0, PAGELIFE_POLICY_MAINLINE, "no-such-check", 0, 0 };
+	struct pagelife_config bad_checks = { .rules_dir = rules, .checks = "no-such-check" };
 	assert_int_equal(pagelife_session_open(&bad_checks, &s, &err), -1);
 	assert_non_null(strstr(err, "no-such-check"));
 	free(err);

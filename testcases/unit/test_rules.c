@@ -151,14 +151,19 @@ static void errors_name_file_and_line(void **state)
 	expect_error("- name: a\n  uses: [0\n", 3, "flow sequence");
 }
 
+/* docs/rules-format.md: a file without rules says [] */
 static void comment_only_file_has_no_rules(void **state)
 {
 	(void)state;
 	struct rules r = { 0 };
 	char err[512] = "";
-	assert_int_equal(load(&r, "# nothing here yet\n\n", err, sizeof(err)), 0);
-	assert_int_equal(r.n, 0);
+	assert_int_equal(load(&r, "# nothing here yet\n\n", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "holds no rules"));
 	rules_free(&r);
+	struct rules e = { 0 };
+	assert_int_equal(load(&e, "[]\n", err, sizeof(err)), 0);
+	assert_int_equal(e.n, 0);
+	rules_free(&e);
 }
 
 static void missing_file_is_an_error(void **state)
