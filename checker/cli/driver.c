@@ -1,3 +1,4 @@
+#include "cache.h"
 #include "driver.h"
 #include "report.h"
 #include "util.h"
@@ -8,6 +9,7 @@
 
 struct pool {
 	struct pagelife_session *s;
+	struct result_cache *cache;
 	const struct pagelife_commands *jobs;
 	struct pagelife_result *results;
 	char *done;
@@ -16,9 +18,15 @@ struct pool {
 	pthread_cond_t cond;
 };
 
-static void run_one(struct pagelife_session *s, const struct pagelife_command *job, struct pagelife_result *res)
+static void run_one(struct pagelife_session *s, struct result_cache *cache, const struct pagelife_command *job,
+		    struct pagelife_result *res)
 {
+	struct cache_ticket ticket;
+	if (cache && cache_lookup(cache, job, res, &ticket))
+		return;
 	pagelife_analyse(s, job->file, (const char *const *)job->args, job->nargs, NULL, 0, res);
+	if (cache)
+		cache_store(cache, job, &ticket, res);
 }
 
 static void *worker(void *arg)
@@ -31,7 +39,7 @@ static void *worker(void *arg)
 		if (i >= p->jobs->n)
 			break;
 		struct pagelife_result res;
-		run_one(p->s, &p->jobs->v[i], &res);
+		run_one(p->s, p->cache, &p->jobs->v[i], &res);
 		pthread_mutex_lock(&p->lock);
 		p->results[i] = res;
 		p->done[i] = 1;
@@ -75,7 +83,8 @@ static void emit_result(const struct pl_options *opt, struct report *rep, const 
 	pagelife_result_free(res);
 }
 
-int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const struct pagelife_commands *jobs)
+int run_jobs(struct pagelife_session *s, struct result_cache *cache, const struct pl_options *opt,
+	     const struct pagelife_commands *jobs)
 {
 	struct totals t = { 0 };
 	t.per_check = xcalloc(pagelife_check_count(), sizeof(size_t));
@@ -87,11 +96,11 @@ int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const str
 	if (nthreads <= 1) {
 		for (size_t i = 0; i < jobs->n; i++) {
 			struct pagelife_result res;
-			run_one(s, &jobs->v[i], &res);
+			run_one(s, cache, &jobs->v[i], &res);
 			emit_result(opt, rep, jobs->v[i].file, &res, &t);
 		}
 	} else {
-		struct pool p = { s, jobs, xcalloc(jobs->n, sizeof(struct pagelife_result)), xcalloc(jobs->n, 1), 0,
+		struct pool p = { s, cache, jobs, xcalloc(jobs->n, sizeof(struct pagelife_result)), xcalloc(jobs->n, 1), 0,
 				  PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
 		pthread_t *th = xcalloc((size_t)nthreads, sizeof(pthread_t));
 		for (int i = 0; i < nthreads; i++)

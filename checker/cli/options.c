@@ -1,4 +1,5 @@
 #include "options.h"
+#include "shard.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -107,6 +108,21 @@ int options_parse(struct pl_options *o, int argc, char **argv, char *err, size_t
 			o->dump_cfg = 1;
 		} else if (!strcmp(a, "--kbuild")) {
 			o->kbuild = 1;
+		} else if (!strcmp(a, "--no-cache")) {
+			o->no_cache = 1;
+		} else if (!strcmp(a, "--no-prefilter")) {
+			o->no_prefilter = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--cache-dir", &m)) || m) {
+			if (!v || !*v) {
+				snprintf(err, errlen, "--cache-dir needs a directory");
+				return -1;
+			}
+			o->cache_dir = v;
+		} else if ((v = opt_value(argc, argv, &i, "--shard", &m)) || m) {
+			if (shard_parse(v, &o->shard_k, &o->shard_n)) {
+				snprintf(err, errlen, "--shard must be K/N with 1 <= K <= N, not '%s'", v ? v : "");
+				return -1;
+			}
 		} else if ((v = opt_value(argc, argv, &i, "--policy", &m)) || m) {
 			if (v && !strcmp(v, "mainline"))
 				o->policy = PAGELIFE_POLICY_MAINLINE;
@@ -191,6 +207,7 @@ void options_usage(FILE *out)
 	fputs("usage: pagelife [options] FILE.c... [-- compiler flags]\n"
 	      "       pagelife [options] -p BUILD_DIR [FILE...]\n"
 	      "       pagelife [compiler flags] FILE.c          (as kbuild's CHECK=, like sparse)\n"
+	      "       pagelife merge -p BUILD_DIR SHARD.jsonl...  (combine --shard --format=json outputs)\n"
 	      "\n"
 	      "Finds struct page lifetime misuse in Linux kernel C code.\n"
 	      "\n"
@@ -202,6 +219,10 @@ void options_usage(FILE *out)
 	      "  --rules=PATH        add rules from a YAML file or directory (overrides built-in ones)\n"
 	      "  --format=FMT        text (default, GCC-style) or json (one finding per line)\n"
 	      "  --stats             print TU and finding counts to stderr\n"
+	      "  --cache-dir=DIR     reuse results of unchanged TUs from DIR (default $XDG_CACHE_HOME/pagelife)\n"
+	      "  --no-cache          neither read nor write the result cache\n"
+	      "  --no-prefilter      with -p, analyse even the TUs that mention no rule's API\n"
+	      "  --shard=K/N         analyse share K of N of the TUs (CI runners; then pagelife merge)\n"
 	      "  --kbuild            findings do not fail the run (set automatically under kbuild C=1/C=2)\n"
 	      "  --list-checks       list the checks and exit\n"
 	      "  --dump-cfg          print each function's control-flow graph (debugging)\n"

@@ -23,6 +23,9 @@ struct pl_options {
 	enum report_format format;
 	int stats, list_checks, version, help, dump_cfg;
 	int kbuild;                 /* run by kbuild as CHECK: findings never fail the build */
+	const char *cache_dir;      /* --cache-dir; NULL: the default */
+	int no_cache, no_prefilter; /* --no-cache, --no-prefilter */
+	unsigned shard_k, shard_n;  /* --shard=K/N; 0/0: every TU */
 };
 
 /* Returns 0, or -1 with a one-line message in err (usage error, exit 2). */

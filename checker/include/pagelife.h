@@ -45,6 +45,13 @@ struct pagelife_session;
 int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_session **out, char **err);
 void pagelife_session_close(struct pagelife_session *s);
 
+/* The API names the session's rules mention (exact names and fnmatch()
+ * globs such as "unpin_user_page*"), and the rules files loaded, in load
+ * order: what a front door needs to prefilter TUs and key a result cache.
+ * Both arrays belong to the session. */
+size_t pagelife_rule_names(const struct pagelife_session *s, const char *const **names);
+size_t pagelife_rule_files(const struct pagelife_session *s, const char *const **files);
+
 /* $PAGELIFE_RULES_DIR, else rules/ next to the installed or built binary,
  * else the source tree's; NULL if none exists.  Caller frees. */
 char *pagelife_default_rules_dir(void);

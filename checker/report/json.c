@@ -6,7 +6,6 @@
 
 static void json_tu(struct report *r, const char *file, const struct pagelife_result *res)
 {
-	(void)file;
 	for (size_t i = 0; i < res->nfindings; i++) {
 		const struct pagelife_finding *f = &res->findings[i];
 		json_t *notes = json_array();
@@ -18,6 +17,7 @@ static void json_tu(struct report *r, const char *file, const struct pagelife_re
 		json_t *o = json_pack("{s:s, s:s, s:I, s:I, s:s, s:s, s:o}", "check", f->check, "file", f->loc.file, "line",
 				      (json_int_t)f->loc.line, "column", (json_int_t)f->loc.column, "function",
 				      f->function, "message", f->message, "notes", notes);
+		json_object_set_new(o, "tu", json_string(file)); /* pagelife merge orders shards by it */
 		char *s = json_dumps(o, JSON_COMPACT);
 		fprintf(r->out, "%s\n", s);
 		free(s);
