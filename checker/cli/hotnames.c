@@ -75,12 +75,33 @@ static const char *const annotations[] = {
 	"__typeof", "sizeof", "alignof", "_Alignof", "__alignof__", NULL,
 };
 
-static int is_annotation(const char *s, size_t n)
+/* C's keywords and the common types: never a function that reaches a
+ * rule, but they sit before '(' in casts and statements. */
+static const char *const keywords[] = {
+	"auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
+	"float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed",
+	"static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "_Bool",
+	"_Static_assert", "_Generic", "asm", "__asm__", "__asm", "__inline", "__inline__", "__volatile__",
+	"__extension__", "__label__", "bool", "NULL", NULL,
+};
+
+static int in_list(const char *const *list, const char *s, size_t n)
 {
-	for (int i = 0; annotations[i]; i++)
-		if (strlen(annotations[i]) == n && !memcmp(annotations[i], s, n))
+	for (int i = 0; list[i]; i++)
+		if (strlen(list[i]) == n && !memcmp(list[i], s, n))
 			return 1;
 	return 0;
+}
+
+static int is_annotation(const char *s, size_t n)
+{
+	return in_list(annotations, s, n);
+}
+
+/* Names that can neither be defined nor make a definition hot. */
+static int is_inert(const char *s, size_t n)
+{
+	return in_list(keywords, s, n) || (n > 10 && !memcmp(s, "__builtin_", 10));
 }
 
 struct collect {
@@ -93,6 +114,8 @@ struct collect {
 static void collect_ident(const char *id, size_t n, void *arg)
 {
 	struct collect *c = arg;
+	if (is_inert(id, n))
+		return;
 	char *s = xstrndup(id, n);
 	if ((c->skip && json_object_get(c->skip, s)) || json_object_get(c->seen, s)) {
 		free(s);
@@ -110,12 +133,18 @@ static void collect_range(const char *t, size_t len, json_t *skip, char ***v, si
 }
 
 /* Names a macro body builds with ##: "folio_test_##name" -> "folio_test_*".
- * Patterns that are only parameters ("a##b") say nothing and are dropped. */
+ * Patterns with fewer than PASTE_MIN_LITERAL fixed characters ("a##b",
+ * "x##_in") would match nearly every identifier and are dropped: the
+ * macros that generate API accessors paste longer prefixes (PageReserved,
+ * folio_test_dirty).  docs/design.md lists this among the prefilter's
+ * assumptions; the kernel tests check them. */
+#define PASTE_MIN_LITERAL 4
 static void pasted_patterns(const char *t, size_t len, json_t *params, struct hot_def *d)
 {
 	struct strbuf pat = { 0 };
 	size_t cap = 0;
-	int literal = 0, pasting = 0, joined = 0;
+	size_t literal = 0;
+	int pasting = 0, joined = 0;
 	size_t i = 0;
 	for (;;) {
 		size_t j = i < len ? skip_noise(t, len, i) : len;
@@ -139,14 +168,14 @@ static void pasted_patterns(const char *t, size_t len, json_t *params, struct ho
 			char *id = xstrndup(t + s, i - s);
 			int param = json_object_get(params, id) || !strcmp(id, "__VA_ARGS__");
 			sb_add(&pat, param ? "*" : id);
-			literal |= !param;
+			literal += param ? 0 : strlen(id);
 			joined = 1;
 			pasting = 0;
 			free(id);
 			continue;
 		}
 		/* the pattern so far ends here */
-		if (joined && literal)
+		if (joined && literal >= PASTE_MIN_LITERAL)
 			VEC_PUSH(d->pasted, d->npasted, cap, xstrdup(pat.buf));
 		sb_free(&pat);
 		literal = joined = pasting = 0;
@@ -159,7 +188,7 @@ static void pasted_patterns(const char *t, size_t len, json_t *params, struct ho
 			char *id = xstrndup(t + s, i - s);
 			int param = json_object_get(params, id) || !strcmp(id, "__VA_ARGS__");
 			sb_add(&pat, param ? "*" : id);
-			literal = !param;
+			literal = param ? 0 : strlen(id);
 			free(id);
 		} else {
 			i = j != i ? j : i + 1;
@@ -189,7 +218,7 @@ static void scan_define(const char *t, size_t i, size_t end, struct hot_defs *ou
 	size_t s = i;
 	while (i < end && is_id_char(t[i]))
 		i++;
-	if (i == s)
+	if (i == s || is_inert(t + s, i - s))
 		return;
 	struct hot_def d = { 0 };
 	size_t cap = 0;
@@ -272,7 +301,7 @@ void hot_scan(const char *t, size_t len, struct hot_defs *out)
 				size_t k = i;
 				while (k < len && (t[k] == ' ' || t[k] == '\t' || t[k] == '\n'))
 					k++;
-				if (k < len && t[k] == '(' && !is_annotation(t + s, i - s))
+				if (k < len && t[k] == '(' && !is_annotation(t + s, i - s) && !is_inert(t + s, i - s))
 					VEC_PUSH(h.names, h.n, h.cap, xstrndup(t + s, i - s));
 			}
 			continue;

@@ -114,7 +114,20 @@ static struct hot_names *compute_names(const struct headers *hs, const struct pa
 	return h;
 }
 
-struct prefilter *prefilter_open(const char *tree, const char *cache_dir, const struct pagelife_session *s)
+/* Does any job search arch/NAME/include?  Only the architectures built
+ * matter: other architectures' headers would only widen the name set. */
+static int arch_used(const struct pagelife_commands *jobs, const char *arch_include)
+{
+	const char *rel = strstr(arch_include, "/arch/");
+	for (size_t i = 0; rel && i < jobs->n; i++)
+		for (size_t k = 0; k < jobs->v[i].nargs; k++)
+			if (strstr(jobs->v[i].args[k], rel + 1))
+				return 1;
+	return 0;
+}
+
+struct prefilter *prefilter_open(const char *tree, const char *cache_dir, const struct pagelife_session *s,
+				 const struct pagelife_commands *jobs)
 {
 	struct prefilter *p = xcalloc(1, sizeof(*p));
 	char *inc = xasprintf("%s/include", tree);
@@ -128,7 +141,8 @@ struct prefilter *prefilter_open(const char *tree, const char *cache_dir, const 
 	glob_t g;
 	if (glob(pat, 0, NULL, &g) == 0) {
 		for (size_t i = 0; i < g.gl_pathc; i++)
-			add_root(p, g.gl_pathv[i]);
+			if (arch_used(jobs, g.gl_pathv[i]))
+				add_root(p, g.gl_pathv[i]);
 		globfree(&g);
 	}
 	free(pat);

@@ -13,10 +13,12 @@
 
 struct prefilter;
 
-/* tree: the kernel tree (the compile database's directory).  cache_dir may
+/* tree: the kernel tree (the compile database's directory); jobs: its TUs
+ * (the architectures they build pick the arch/ARCH/include directories).  cache_dir may
  * be NULL (the name set is then rebuilt each run).  NULL if the tree has no
  * include/ directory (nothing to prefilter against). */
-struct prefilter *prefilter_open(const char *tree, const char *cache_dir, const struct pagelife_session *s);
+struct prefilter *prefilter_open(const char *tree, const char *cache_dir, const struct pagelife_session *s,
+				 const struct pagelife_commands *jobs);
 void prefilter_close(struct prefilter *p);
 /* 1: the TU may hold a finding, analyse it; 0: it cannot. */
 int prefilter_keep(const struct prefilter *p, const struct pagelife_command *job);

@@ -26,7 +26,7 @@ void speedups_apply(struct speedups *sp, const struct pl_options *opt, const str
 	if (opt->shard_n)
 		shard_jobs(jobs, opt->shard_k, opt->shard_n);
 	if (opt->compdb_dir && !opt->no_prefilter) {
-		sp->prefilter = prefilter_open(opt->compdb_dir, dir, s);
+		sp->prefilter = prefilter_open(opt->compdb_dir, dir, s, jobs);
 		if (sp->prefilter)
 			sp->skipped = prefilter_jobs(sp->prefilter, jobs);
 	}

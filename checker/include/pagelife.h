@@ -45,10 +45,11 @@ struct pagelife_session;
 int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_session **out, char **err);
 void pagelife_session_close(struct pagelife_session *s);
 
-/* The API names the session's rules mention (exact names and fnmatch()
- * globs such as "unpin_user_page*"), and the rules files loaded, in load
- * order: what a front door needs to prefilter TUs and key a result cache.
- * Both arrays belong to the session. */
+/* The API names of the session's rules whose calls can make a tracked page
+ * (sources, acquisitions, releases, GUP; exact names and fnmatch() globs):
+ * a function that reaches none of them cannot hold a finding.  And the
+ * rules files loaded, in load order.  What a front door needs to prefilter
+ * TUs and key a result cache.  Both arrays belong to the session. */
 size_t pagelife_rule_names(const struct pagelife_session *s, const char *const **names);
 size_t pagelife_rule_files(const struct pagelife_session *s, const char *const **files);
 

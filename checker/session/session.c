@@ -13,7 +13,8 @@
 
 struct pagelife_session {
 	struct rules rules;
-	const char **rule_names; /* rules.v[].name, for pagelife_rule_names() */
+	const char **rule_names; /* names of the rules that make tracked pages: pagelife_rule_names() */
+	size_t nrule_names;
 	unsigned char *enabled;
 	struct pl_engine_cfg cfg;
 };
@@ -77,7 +78,8 @@ int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_ses
 	rules_index(&s->rules);
 	s->rule_names = xcalloc(s->rules.n ? s->rules.n : 1, sizeof(*s->rule_names));
 	for (size_t i = 0; i < s->rules.n; i++)
-		s->rule_names[i] = s->rules.v[i].name;
+		if (rule_creates_objects(&s->rules.v[i]))
+			s->rule_names[s->nrule_names++] = s->rules.v[i].name;
 	s->cfg.rules = &s->rules;
 	s->cfg.policy = cfg->policy == PAGELIFE_POLICY_STRICT ? POLICY_STRICT : POLICY_MAINLINE;
 	s->cfg.enabled = s->enabled;
@@ -103,7 +105,7 @@ void pagelife_session_close(struct pagelife_session *s)
 size_t pagelife_rule_names(const struct pagelife_session *s, const char *const **names)
 {
 	*names = (const char *const *)s->rule_names;
-	return s->rules.n;
+	return s->nrule_names;
 }
 
 size_t pagelife_rule_files(const struct pagelife_session *s, const char *const **files)
