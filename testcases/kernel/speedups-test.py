@@ -72,7 +72,8 @@ def check_tree(pagelife, kdir, jobs):
             failures.append("%s run differs from --no-prefilter --no-cache: %d lost, %d extra, e.g. %s"
                             % (name, len(lost), len(extra), (lost or extra or ["(order)"])[0][:300]))
     skipped = stat(cold.stderr, "skipped by the prefilter")
-    analysed = stat(cold.stderr, r"\w*,")  # "N TUs, ..." of the cold run
+    m = re.search(r"^pagelife: (\d+) TUs, ", cold.stderr, re.M)  # the TUs the cold run analysed
+    analysed = int(m.group(1)) if m else None
     reused = stat(warm.stderr, "reused from the cache")
     print("%s: %d findings; prefilter skipped %s TUs; warm run reused %s of %s TUs"
           % (kdir, len(ref_lines), skipped, reused, analysed))
