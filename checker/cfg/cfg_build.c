@@ -286,8 +286,7 @@ static int add_call(struct builder *b, const char *name, const struct rule *ru, 
 	struct pl_call c = { xstrdup(name), ru, is_macro, nargs, args, -1, 0 };
 	if (ru && (ru->result != RES_UNKNOWN || ru->guard_level != L_NONE || ru->err_arg >= 0))
 		c.result_slot = temp_slot(fn, e);
-	if (ru && (ru->result == RES_SOURCE || ru->result == RES_NEW || ru->guard_level != L_NONE ||
-		   ru->release_arg >= 0 || ru->gup_pages >= 0 || ru->result_netmem))
+	if (ru && rule_creates_objects(ru))
 		fn->creates_objects = 1;
 	if (ru && (ru->gup_pages >= 0 || ru->netiov_test_arg >= 0 || ru->readable_test || ru->result_netmem ||
 		   ru->enter_when != WHEN_ALWAYS ||

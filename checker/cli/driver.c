@@ -1,4 +1,5 @@
 #include "baseline.h"
+#include "cache.h"
 #include "driver.h"
 #include "report.h"
 #include "util.h"
@@ -81,11 +82,30 @@ struct emit_ctx {
 	const struct pagelife_commands *jobs;
 	struct totals *t;
 	struct fixes_export *fixes;
+	const size_t *orig;                /* sub-list index -> job index */
+	struct pagelife_result *hits;      /* per job: a result from the cache */
+	const char *hit;                   /* per job: 1 if hits[] holds it */
+	size_t next;                       /* next job to emit */
+	struct result_cache *cache;
+	const struct cache_ticket *tickets;
 };
 
-static void on_done(void *data, size_t job, struct pagelife_result *res, const char *abandoned)
+/* Emit the cached results that come before job (results go out in list order). */
+static void emit_hits_before(struct emit_ctx *c, size_t job)
+{
+	for (; c->next < job; c->next++)
+		if (c->hit[c->next])
+			emit_result(c->opt, c->rep, c->fixes, c->jobs->v[c->next].file, &c->hits[c->next], c->t);
+}
+
+static void on_done(void *data, size_t sub, struct pagelife_result *res, const char *abandoned)
 {
 	struct emit_ctx *c = data;
+	size_t job = c->orig[sub];
+	emit_hits_before(c, job);
+	c->next = job + 1;
+	if (!abandoned && c->cache)
+		cache_store(c->cache, &c->jobs->v[job], &c->tickets[job], res);
 	if (abandoned) {
 		/* one line, whatever the kbuild mode: nothing was checked */
 		fflush(stdout);
@@ -98,7 +118,8 @@ static void on_done(void *data, size_t job, struct pagelife_result *res, const c
 	emit_result(c->opt, c->rep, c->fixes, c->jobs->v[job].file, res, c->t);
 }
 
-int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const struct pagelife_commands *jobs)
+int run_jobs(struct pagelife_session *s, struct result_cache *cache, const struct pl_options *opt,
+	     const struct pagelife_commands *jobs)
 {
 	struct totals t = { 0 };
 	struct baseline base = { 0 };
@@ -116,9 +137,30 @@ int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const str
 	struct report *rep = report_open(opt->format, stdout);
 	rep->parseable_fixits = opt->parseable_fixits;
 	struct fixes_export *fixes = opt->export_fixes ? fixes_export_open(opt->export_fixes) : NULL;
-	struct emit_ctx c = { opt, rep, jobs, &t, fixes };
+	/* the cache answers in this process; the workers analyse the rest */
+	struct pagelife_result *hits = xcalloc(jobs->n ? jobs->n : 1, sizeof(*hits));
+	char *hit = xcalloc(jobs->n ? jobs->n : 1, 1);
+	struct cache_ticket *tickets = xcalloc(jobs->n ? jobs->n : 1, sizeof(*tickets));
+	size_t *orig = xcalloc(jobs->n ? jobs->n : 1, sizeof(*orig));
+	struct pagelife_commands misses = { xcalloc(jobs->n ? jobs->n : 1, sizeof(*jobs->v)), 0 };
+	for (size_t i = 0; i < jobs->n; i++) {
+		if (cache && cache_lookup(cache, &jobs->v[i], &hits[i], &tickets[i])) {
+			hit[i] = 1;
+			continue;
+		}
+		orig[misses.n] = i;
+		misses.v[misses.n++] = jobs->v[i]; /* shallow: jobs owns the strings */
+	}
+	struct emit_ctx c = { opt, rep, jobs, &t, fixes, orig, hits, hit, 0, cache, tickets };
 	struct worker_limits lim = { opt->jobs, opt->max_memory, opt->timeout };
-	workers_run(s, jobs, &lim, on_done, &c);
+	if (misses.n)
+		workers_run(s, &misses, &lim, on_done, &c);
+	emit_hits_before(&c, jobs->n);
+	free(misses.v);
+	free(orig);
+	free(tickets);
+	free(hit);
+	free(hits);
 	report_close(rep);
 	if (fixes && fixes_export_close(fixes)) {
 		fprintf(stderr, "pagelife: error: cannot write %s\n", opt->export_fixes);

@@ -8,6 +8,9 @@
 
 /* Returns the process exit status (0 clean, 1 findings, 2 input errors or a TU
  * abandoned). */
-int run_jobs(struct pagelife_session *s, const struct pl_options *opt, const struct pagelife_commands *jobs);
+struct result_cache;
+/* cache: reuse and store results (NULL: analyse every TU). */
+int run_jobs(struct pagelife_session *s, struct result_cache *cache, const struct pl_options *opt,
+	     const struct pagelife_commands *jobs);
 
 #endif

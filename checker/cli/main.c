@@ -2,9 +2,11 @@
  * The command line: one front door on pagelife.h. */
 #include "driver.h"
 #include "lsp.h"
+#include "merge.h"
 #include "options.h"
 #include "pagelife.h"
 #include "review.h"
+#include "speedups.h"
 #include "util.h"
 
 #include <clang-c/Index.h>
@@ -38,6 +40,8 @@ static void jobs_from_files(const struct pl_options *opt, struct pagelife_comman
 
 int main(int argc, char **argv)
 {
+	if (argc > 1 && !strcmp(argv[1], "merge"))
+		return merge_main(argc - 1, argv + 1);
 	struct pl_options opt;
 	char err[1024];
 	char *msg = NULL;
@@ -92,7 +96,11 @@ int main(int argc, char **argv)
 		}
 		jobs_from_files(&opt, &jobs);
 	}
-	status = run_jobs(s, &opt, &jobs);
+	struct speedups sp = { 0 };
+	speedups_apply(&sp, &opt, s, &jobs);
+	status = run_jobs(s, sp.cache, &opt, &jobs);
+	speedups_report(&sp, &opt);
+	speedups_close(&sp);
 out:
 	free(msg);
 	pagelife_commands_free(&jobs);

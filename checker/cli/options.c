@@ -1,4 +1,5 @@
 #include "options.h"
+#include "shard.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -177,6 +178,21 @@ int options_parse(struct pl_options *o, int argc, char **argv, char *err, size_t
 				snprintf(err, errlen, "--fail-on must be 'new', 'any' or 'none', not '%s'", v ? v : "");
 				return -1;
 			}
+		} else if (!strcmp(a, "--no-cache")) {
+			o->no_cache = 1;
+		} else if (!strcmp(a, "--no-prefilter")) {
+			o->no_prefilter = 1;
+		} else if ((v = opt_value(argc, argv, &i, "--cache-dir", &m)) || m) {
+			if (!v || !*v) {
+				snprintf(err, errlen, "--cache-dir needs a directory");
+				return -1;
+			}
+			o->cache_dir = v;
+		} else if ((v = opt_value(argc, argv, &i, "--shard", &m)) || m) {
+			if (shard_parse(v, &o->shard_k, &o->shard_n)) {
+				snprintf(err, errlen, "--shard must be K/N with 1 <= K <= N, not '%s'", v ? v : "");
+				return -1;
+			}
 		} else if ((v = opt_value(argc, argv, &i, "--policy", &m)) || m) {
 			if (v && !strcmp(v, "mainline"))
 				o->policy = PAGELIFE_POLICY_MAINLINE;
@@ -275,6 +291,7 @@ void options_usage(FILE *out)
 	      "       pagelife [compiler flags] FILE.c          (as kbuild's CHECK=, like sparse)\n"
 	      "       pagelife review -p BUILD_DIR BASE..HEAD   (what each patch adds: pagelife review --help)\n"
 	      "       pagelife lsp [--compile-commands-dir=DIR] [--max-tus=N]   (language server; docs/editors.md)\n"
+	      "       pagelife merge -p BUILD_DIR SHARD.jsonl...  (combine --shard --format=json outputs)\n"
 	      "\n"
 	      "Finds struct page lifetime misuse in Linux kernel C code.\n"
 	      "\n"
@@ -292,6 +309,10 @@ void options_usage(FILE *out)
 	      "                      0: none); a TU over it is abandoned, the run goes on\n"
 	      "  --timeout=SECONDS   time budget of each TU (default 300; 0: none)\n"
 	      "  --stats             print TU and finding counts to stderr\n"
+	      "  --cache-dir=DIR     reuse results of unchanged TUs from DIR (default $XDG_CACHE_HOME/pagelife)\n"
+	      "  --no-cache          neither read nor write the result cache\n"
+	      "  --no-prefilter      with -p, analyse even the TUs that mention no rule's API\n"
+	      "  --shard=K/N         analyse share K of N of the TUs (CI runners; then pagelife merge)\n"
 	      "  --kbuild            findings do not fail the run (set automatically under kbuild C=1/C=2)\n"
 	      "  --baseline=FILE     report only findings whose fingerprint is not in FILE\n"
 	      "  --write-baseline=FILE  write the fingerprints of this run's findings to FILE\n"

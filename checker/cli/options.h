@@ -38,6 +38,9 @@ struct pl_options {
 	const char *write_baseline; /* --write-baseline: this run's fingerprints */
 	enum pl_fail_on fail_on;
 	int warn_unused_suppressions;
+	const char *cache_dir;      /* --cache-dir; NULL: the default */
+	int no_cache, no_prefilter; /* --no-cache, --no-prefilter */
+	unsigned shard_k, shard_n;  /* --shard=K/N; 0/0: every TU */
 };
 
 /* Returns 0, or -1 with a one-line message in err (usage error, exit 2). */

@@ -49,6 +49,14 @@ struct pagelife_session;
 int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_session **out, char **err);
 void pagelife_session_close(struct pagelife_session *s);
 
+/* The API names of the session's rules whose calls can make a tracked page
+ * (sources, acquisitions, releases, GUP; exact names and fnmatch() globs):
+ * a function that reaches none of them cannot hold a finding.  And the
+ * rules files loaded, in load order.  What a front door needs to prefilter
+ * TUs and key a result cache.  Both arrays belong to the session. */
+size_t pagelife_rule_names(const struct pagelife_session *s, const char *const **names);
+size_t pagelife_rule_files(const struct pagelife_session *s, const char *const **files);
+
 /* $PAGELIFE_RULES_DIR, else rules/ next to the installed or built binary,
  * else the source tree's; NULL if none exists.  Caller frees. */
 char *pagelife_default_rules_dir(void);

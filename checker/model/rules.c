@@ -662,6 +662,12 @@ globs:
 	return NULL;
 }
 
+int rule_creates_objects(const struct rule *ru)
+{
+	return ru->result == RES_SOURCE || ru->result == RES_NEW || ru->guard_level != L_NONE || ru->release_arg >= 0 ||
+	       ru->gup_pages >= 0 || ru->result_netmem;
+}
+
 int rules_short_lived_struct(const struct rules *r, const char *name)
 {
 	for (size_t i = 0; i < r->nshort_lived; i++)

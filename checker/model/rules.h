@@ -136,4 +136,9 @@ int rules_short_lived_struct(const struct rules *r, const char *name);
 
 const char *rule_scope_name(enum rule_scope s);
 
+/* Can a call to it make a tracked page (a source, an acquisition, a release,
+ * GUP, a net_iov look-alike)?  A function without such a call cannot hold a
+ * finding: the engine skips it, and the prefilter skips TUs without one. */
+int rule_creates_objects(const struct rule *ru);
+
 #endif

@@ -6,7 +6,6 @@
 
 static void json_tu(struct report *r, const char *file, const struct pagelife_result *res)
 {
-	(void)file;
 	for (size_t i = 0; i < res->nfindings; i++) {
 		const struct pagelife_finding *f = &res->findings[i];
 		json_t *notes = json_array();
@@ -20,6 +19,7 @@ static void json_tu(struct report *r, const char *file, const struct pagelife_re
 				      f->function, "message", f->message, "notes", notes);
 		if (f->fingerprint)
 			json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
+		json_object_set_new(o, "tu", json_string(file)); /* pagelife merge orders shards by it */
 		char *s = json_dumps(o, JSON_COMPACT);
 		fprintf(r->out, "%s\n", s);
 		free(s);

@@ -17,6 +17,8 @@
 
 struct pagelife_session {
 	struct rules rules;
+	const char **rule_names; /* names of the rules that make tracked pages: pagelife_rule_names() */
+	size_t nrule_names;
 	unsigned char *enabled;
 	struct pl_engine_cfg cfg;
 	int warn_unused_suppressions;
@@ -84,6 +86,10 @@ int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_ses
 		if (rules_load_path(&s->rules, cfg->extra_rules[i], msg, sizeof(msg)))
 			goto fail;
 	rules_index(&s->rules);
+	s->rule_names = xcalloc(s->rules.n ? s->rules.n : 1, sizeof(*s->rule_names));
+	for (size_t i = 0; i < s->rules.n; i++)
+		if (rule_creates_objects(&s->rules.v[i]))
+			s->rule_names[s->nrule_names++] = s->rules.v[i].name;
 	s->cfg.rules = &s->rules;
 	s->cfg.policy = cfg->policy == PAGELIFE_POLICY_STRICT ? POLICY_STRICT : POLICY_MAINLINE;
 	s->cfg.enabled = s->enabled;
@@ -103,8 +109,21 @@ void pagelife_session_close(struct pagelife_session *s)
 	if (!s)
 		return;
 	rules_free(&s->rules);
+	free(s->rule_names);
 	free(s->enabled);
 	free(s);
+}
+
+size_t pagelife_rule_names(const struct pagelife_session *s, const char *const **names)
+{
+	*names = (const char *const *)s->rule_names;
+	return s->nrule_names;
+}
+
+size_t pagelife_rule_files(const struct pagelife_session *s, const char *const **files)
+{
+	*files = (const char *const *)s->rules.files;
+	return s->rules.nfiles;
 }
 
 size_t pagelife_check_count(void)

@@ -131,7 +131,8 @@ def cmd_tree(args):
     tus = [tu_path(e) for e in db]
     print("kernel tree %s: %d TUs in compile_commands.json" % (kdir, len(tus)))
 
-    p, secs = run([args.pagelife, "-p", kdir, "-j", str(args.jobs), "--stats"])
+    # every TU parsed and analysed: neither the prefilter nor the cache
+    p, secs = run([args.pagelife, "-p", kdir, "-j", str(args.jobs), "--stats", "--no-prefilter", "--no-cache"])
     out = save(args.outdir, "kernel-tree.stdout", p.stdout)
     save(args.outdir, "kernel-tree.stderr", p.stderr)
     print("pagelife: %s after %.1fs" % (describe_status(p.returncode), secs))
