@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Run pagelife over the prepared Linux 6.1 tree (scripts/prepare-kernel).
+"""Run pagelife over a prepared Linux tree (scripts/prepare-kernel).
 
-  kernel-test.py tree   --pagelife PATH [--kdir DIR] [-j N]
+  kernel-test.py tree   --pagelife PATH [--tree T | --kdir DIR] [-j N]
+                        [--require FILE:LINE:CHECK ...]
       pagelife -p KDIR -j N --stats over every TU of KDIR/compile_commands.json.
-      Fails on a crash (signal, sanitizer report), exit status 2, or a stderr
-      line saying a TU could not be analysed / an internal error / "error:".
-      Findings (exit status 1) are fine: they are printed per check.
+      Fails on a crash (signal, sanitizer report), exit status 2, a stderr
+      line saying a TU could not be analysed / an internal error / "error:",
+      fewer TUs analysed than the database holds, or a --require finding
+      missing.  Findings (exit status 1) are fine: they are printed per check.
 
   kernel-test.py kbuild --pagelife PATH [--kdir DIR] [--dir drivers/dma-buf/]
       make LLVM=-19 C=2 CHECK=PATH DIR in the tree, the way kernel developers
@@ -13,8 +15,8 @@
       checked.
 
 Exit status 77 (ctest SKIP_RETURN_CODE) when the tree is not prepared, so a
-machine without it passes.  The tree is --kdir, else $PAGELIFE_KERNEL_DIR,
-else ~/.cache/pagelife/linux-6.1.
+machine without it passes.  The tree is --kdir, else the environment variable
+of --tree (see TREES), else ~/.cache/pagelife/linux-TREE.
 """
 
 import argparse
@@ -42,11 +44,36 @@ CRASH_MARKERS = ("AddressSanitizer", "LeakSanitizer", "UndefinedBehaviorSanitize
                  "stack-buffer-overflow", "heap-use-after-free", "internal error")
 
 
-def kernel_dir(arg):
+# The trees scripts/prepare-kernel makes: name -> the variable that moves it.
+TREES = {
+    "6.1": "PAGELIFE_KERNEL_DIR",
+    "6.12": "PAGELIFE_KERNEL_612_DIR",
+    "6.1-gcc": "PAGELIFE_KERNEL_GCC_DIR",
+}
+
+
+def kernel_dir(arg, tree="6.1"):
     if arg:
         return arg
-    return os.environ.get("PAGELIFE_KERNEL_DIR") or \
-        os.path.join(os.path.expanduser("~"), ".cache", "pagelife", "linux-6.1")
+    return os.environ.get(TREES[tree]) or \
+        os.path.join(os.path.expanduser("~"), ".cache", "pagelife", "linux-" + tree)
+
+
+def missing_required(stdout, required):
+    """The FILE:LINE:CHECK of `required` that no warning line reports."""
+    seen = set()
+    for line in stdout.splitlines():
+        m = WARNING_RE.match(line)
+        if m:
+            path, lineno, _col = m.group("loc").rsplit(":", 2)
+            seen.add((path, lineno, m.group("check")))
+    missing = []
+    for req in required:
+        path, lineno, check = req.rsplit(":", 2)
+        if not any(p.endswith("/" + path) or p == path
+                   for p, l, c in seen if l == lineno and c == check):
+            missing.append(req)
+    return missing
 
 
 def describe_status(rc):
@@ -123,9 +150,9 @@ def locate_crashes(pagelife, kdir, tus, limit=5):
 
 
 def cmd_tree(args):
-    kdir = kernel_dir(args.kdir)
+    kdir = kernel_dir(args.kdir, args.tree)
     if not os.path.isfile(os.path.join(kdir, "compile_commands.json")):
-        print("SKIP: no prepared kernel tree at %s (run scripts/prepare-kernel)" % kdir)
+        print("SKIP: no prepared %s tree at %s (run scripts/prepare-kernel)" % (args.tree, kdir))
         return SKIP
     db = load_db(kdir)
     tus = [tu_path(e) for e in db]
@@ -169,6 +196,13 @@ def cmd_tree(args):
     if stats and stats["tus"] != len(tus):
         failures.append("--stats counts %d TUs, compile_commands.json has %d"
                         % (stats["tus"], len(tus)))
+    if stats and stats["ok"] != len(tus):
+        failures.append("--stats says %d of %d TUs analysed" % (stats["ok"], len(tus)))
+    if not stats:
+        failures.append("no '--stats' TU line on stderr")
+    missing = missing_required(p.stdout, args.require)
+    if missing:
+        failures.append("required finding(s) missing: " + ", ".join(missing))
 
     warnings = count_warnings(p.stdout)
     print()
@@ -207,9 +241,9 @@ def cmd_tree(args):
 
 
 def cmd_kbuild(args):
-    kdir = kernel_dir(args.kdir)
+    kdir = kernel_dir(args.kdir, args.tree)
     if not os.path.isfile(os.path.join(kdir, "compile_commands.json")):
-        print("SKIP: no prepared kernel tree at %s (run scripts/prepare-kernel)" % kdir)
+        print("SKIP: no prepared %s tree at %s (run scripts/prepare-kernel)" % (args.tree, kdir))
         return SKIP
     subdir = args.dir.rstrip("/") + "/"
     if not os.path.isdir(os.path.join(kdir, subdir)):
@@ -219,8 +253,10 @@ def cmd_kbuild(args):
                    if tu_path(e).startswith(os.path.join(os.path.realpath(kdir), subdir)))
 
     pagelife = os.path.abspath(args.pagelife)
-    cmd = ["make", "-C", kdir, "LLVM=" + args.llvm, "C=2", "CHECK=" + pagelife,
-           "-j%d" % args.jobs, subdir]
+    # An empty --llvm is a GCC-built tree: plain make, as it was prepared.
+    llvm = ["LLVM=" + args.llvm] if args.llvm else []
+    cmd = ["make", "-C", kdir] + llvm + ["C=2", "CHECK=" + pagelife,
+                                         "-j%d" % args.jobs, subdir]
     p, secs = run(cmd)
     output = p.stdout + p.stderr
     save(args.outdir, "kernel-kbuild.log", "$ %s\n%s\n--- stderr ---\n%s"
@@ -267,17 +303,24 @@ def main():
     for name in ("tree", "kbuild"):
         sp = sub.add_parser(name)
         sp.add_argument("--pagelife", required=True, help="the pagelife binary")
-        sp.add_argument("--kdir", help="the prepared tree (default: $PAGELIFE_KERNEL_DIR "
-                        "or ~/.cache/pagelife/linux-6.1)")
+        sp.add_argument("--tree", choices=sorted(TREES), default="6.1",
+                        help="which prepared tree: its variable (%s) or "
+                        "~/.cache/pagelife/linux-TREE" % ", ".join(
+                            "%s for %s" % (v, t) for t, v in TREES.items()))
+        sp.add_argument("--kdir", help="the prepared tree (overrides --tree)")
         sp.add_argument("-j", "--jobs", type=int,
                         default=int(os.environ.get("PAGELIFE_KERNEL_JOBS", "2")))
         sp.add_argument("--outdir", help="save the full output here")
+    sub.choices["tree"].add_argument("--require", action="append", default=[],
+                                     metavar="FILE:LINE:CHECK",
+                                     help="a finding that must be reported (repeatable)")
     sub.choices["tree"].add_argument("--no-locate", action="store_true",
                                      help="on a crash, do not re-run TU by TU to find it")
     sub.choices["kbuild"].add_argument("--dir", default="drivers/dma-buf/",
                                        help="the directory to build with C=2")
     sub.choices["kbuild"].add_argument("--llvm", default=os.environ.get("PAGELIFE_LLVM", "-19"),
-                                       help="the LLVM= value the tree was prepared with")
+                                       help="the LLVM= value the tree was prepared with "
+                                       "(empty: a GCC-built tree, no LLVM=)")
     args = ap.parse_args()
     if not os.access(args.pagelife, os.X_OK):
         print("FAIL: pagelife binary %s is not executable" % args.pagelife)

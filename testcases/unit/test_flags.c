@@ -48,6 +48,33 @@ static void drops_gcc_and_sparse_flags(void **state)
 	argv_free(&out);
 }
 
+/* The flags of a GCC-built Linux 6.1 x86_64 TU (scripts/prepare-kernel --gcc,
+ * mm/backing-dev.c) that clang 19 rejects as unknown arguments: all dropped.
+ * The x86 code-model flags clang accepts, and that set predefined macros,
+ * are kept. */
+static void drops_gcc_kernel_tree_flags(void **state)
+{
+	(void)state;
+	char *rejected[] = { "-mpreferred-stack-boundary=3", "-mindirect-branch=thunk-extern",
+			     "-mindirect-branch-register", "-mindirect-branch-cs-prefix",
+			     "-fno-allow-store-data-races", "-fconserve-stack", "-mskip-rax-setup",
+			     "-Wno-alloc-size-larger-than", "-Wimplicit-fallthrough=5", "-Werror=designated-init",
+			     "-Wno-packed-not-aligned" };
+	char *kept[] = { "-mno-80387", "-mno-fp-ret-in-387", "-mtune=generic", "-mcmodel=kernel",
+			 "-mno-red-zone", "-fno-stack-check", "-fno-builtin-wcslen", "-std=gnu11" };
+	size_t nr = sizeof(rejected) / sizeof(rejected[0]), nk = sizeof(kept) / sizeof(kept[0]);
+	char *in[sizeof(rejected) / sizeof(rejected[0]) + sizeof(kept) / sizeof(kept[0])];
+	memcpy(in, rejected, sizeof(rejected));
+	memcpy(in + nr, kept, sizeof(kept));
+	struct argv_list out = { 0 };
+	flags_filter(in, nr + nk, &out);
+	for (size_t i = 0; i < nr; i++)
+		assert_false(has(&out, rejected[i]));
+	for (size_t i = 0; i < nk; i++)
+		assert_true(has(&out, kept[i]));
+	argv_free(&out);
+}
+
 static void shell_split_quotes(void **state)
 {
 	(void)state;
@@ -66,6 +93,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(drops_gcc_and_sparse_flags),
+		cmocka_unit_test(drops_gcc_kernel_tree_flags),
 		cmocka_unit_test(shell_split_quotes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
