@@ -153,12 +153,6 @@ static void release_effect(const struct pl_fn *fn, struct pl_state *st, int ev, 
 		nv.end_ev = ev;
 		nv.pflags = (uint8_t)((v.pflags & PF_NETMEM) | (fn->slots[vs].is_elem ? PF_ARRAY : 0));
 		st->v[vs] = nv;
-		/* the same parameter's page under other names (folio_put(page_folio(page))
-		 * then PageDirty(page)): gone too */
-		if (v.site >= 0 && !fn->slots[vs].is_elem)
-			for (size_t i = 0; i < fn->nslots; i++)
-				if (st->v[i].kind == VK_CALLER && st->v[i].site == v.site && !fn->slots[i].is_elem)
-					st->v[i] = nv;
 		return;
 	}
 	release_object(fn, st, ev, &v, vs, whole_array);
