@@ -84,6 +84,9 @@ struct pl_token {
 struct pl_callee_rules {
 	const struct rule *(*lookup)(void *ctx, CXCursor callee);
 	void *ctx;
+	/* API presence (api_presence.h): which names rules `requires:` this
+	 * TU declares; a rule whose names are missing does not apply. NULL: all */
+	const unsigned char *api_present;
 };
 
 struct pl_fn {
@@ -110,6 +113,9 @@ struct pl_fn {
 
 	struct pl_token *tok;     /* tokens of the body, for macro calls */
 	size_t ntok;
+
+	unsigned contracts;       /* enum pl_contract bits (contract.h) */
+	long contract_tok[2];     /* token of the boot / lock marker, -1: none */
 
 	int entry, exit;
 	int creates_objects;      /* a call that can make a tracked page exists */

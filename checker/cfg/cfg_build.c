@@ -1,5 +1,6 @@
 /* Lowering a function body (libclang AST) to the CFG of cfg.h. */
 #include "cfg.h"
+#include "contract.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -299,6 +300,12 @@ static int add_call(struct builder *b, const char *name, const struct rule *ru, 
 	return idx;
 }
 
+/* The rule for a name, among those whose required API this TU declares. */
+static const struct rule *fn_rule(const struct pl_fn *fn, const char *name)
+{
+	return rules_lookup_present(fn->rules, name, fn->callees ? fn->callees->api_present : NULL);
+}
+
 /* Is e the whole expansion of a function-like macro with a rule?  Gives the
  * token index of the macro name. */
 static const struct rule *match_macro(const struct pl_fn *fn, CXCursor e, long *tok_index)
@@ -310,7 +317,7 @@ static const struct rule *match_macro(const struct pl_fn *fn, CXCursor e, long *
 	if (ti < 0 || fn->tok[ti].kind != CXToken_Identifier || !tok_is(fn, (size_t)ti + 1, "("))
 		return NULL;
 	const char *name = fn->tok[ti].text;
-	const struct rule *ru = rules_lookup(fn->rules, name);
+	const struct rule *ru = fn_rule(fn, name);
 	if (!ru)
 		return NULL;
 	enum CXCursorKind k = clang_getCursorKind(e);
@@ -398,7 +405,7 @@ static void lower_call(struct builder *b, CXCursor e)
 		lower_expr(b, args[i]);
 	}
 	char *name = callee_name(e);
-	const struct rule *ru = name ? rules_lookup(fn->rules, name) : NULL;
+	const struct rule *ru = name ? fn_rule(fn, name) : NULL;
 	if (!ru && name && fn->callees) /* a helper defined in this TU */
 		ru = fn->callees->lookup(fn->callees->ctx, clang_getCursorReferenced(e));
 	int idx = add_call(b, name ? name : "", ru, 0, n < 0 ? 0 : n, args, e);
@@ -1180,6 +1187,8 @@ int cfg_build(struct pl_fn *fn, CXTranslationUnit tu, CXCursor decl, const struc
 		return -1;
 
 	load_tokens(fn);
+	fn->contract_tok[0] = fn->contract_tok[1] = -1;
+	contracts_find(fn);
 	struct builder b = { .fn = fn };
 	fn->entry = new_block(&b);
 	fn->exit = new_block(&b);

@@ -9,9 +9,16 @@ static void report(struct pl_checks_run *run, const struct pl_fn *fn, int ev, CX
 		   const char *what)
 {
 	char *subject = use_subject(fn, operand);
-	char *msg = xasprintf("'%s' may be a net_iov, not a struct page (from %s()); it must not reach %s: check "
-			      "netmem_is_net_iov() (or skb_frags_readable()) first",
-			      subject, event_callee(fn, v->origin_ev), what);
+	const struct rule *from = v->origin_ev >= 0 && fn->ev[v->origin_ev].kind == EV_CALL
+					  ? fn->calls[fn->ev[v->origin_ev].aux].rule
+					  : NULL;
+	char *msg = from && from->result_netmem == NETMEM_NULL_IF_NET_IOV
+			    ? xasprintf("'%s' is NULL when the frag is a net_iov (%s()); test it, or skb_frags_readable(), "
+					"before %s",
+					subject, event_callee(fn, v->origin_ev), what)
+			    : xasprintf("'%s' may be a net_iov, not a struct page (from %s()); it must not reach %s: check "
+					"netmem_is_net_iov() (or skb_frags_readable()) first",
+					subject, event_callee(fn, v->origin_ev), what);
 	free(subject);
 	struct pl_finding f = finding_at_event(fn, ev, v->site, "page-netmem-mm", msg);
 	if (v->origin_ev >= 0 && v->origin_ev != ev)

@@ -19,6 +19,8 @@ static void on_use(struct pl_checks_run *run, const struct pl_use *u)
 		return;
 	if (u->rule && u->rule->device_query)
 		return; /* page-zone-device-unref is the specific check */
+	if (u->st->depth[SCOPE_MEMMAP] > 0)
+		return; /* __init/__meminit: before hotplug, every memmap entry is valid */
 	const char *msg;
 	switch (u->val.level) {
 	case L_ARBITRARY:

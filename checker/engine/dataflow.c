@@ -3,6 +3,7 @@
 #include "observer.h"
 #include "util.h"
 #include "collect.h"
+#include "contract.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,14 @@
 static void state_init_entry(const struct pl_fn *fn, struct pl_state *st, int summary_mode)
 {
 	st->reachable = 1;
+	/* caller contracts (contract.h): boot code runs before any hotplug;
+	 * a function that asserts or is annotated to hold a lock runs under it */
+	if (fn->contracts & CONTRACT_BOOT) {
+		st->depth[SCOPE_MEMMAP] = 1;
+		st->depth[SCOPE_HOTPLUG] = 1;
+	}
+	if (fn->contracts & CONTRACT_LOCK)
+		st->depth[SCOPE_PTL] = 1;
 	for (size_t i = 0; i < fn->nslots; i++) {
 		const struct pl_slot *sl = &fn->slots[i];
 		/* parameters are the caller's: pages are safe, integers are unknown pfns */

@@ -267,6 +267,6 @@ static const struct rule *lookup_cb(void *ctx, CXCursor callee)
 
 struct pl_callee_rules summaries_as_callee_rules(struct pl_summaries *s)
 {
-	struct pl_callee_rules r = { lookup_cb, s };
+	struct pl_callee_rules r = { lookup_cb, s, s->api_present };
 	return r;
 }

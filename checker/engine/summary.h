@@ -20,6 +20,7 @@ struct summary_entry {
 struct pl_summaries {
 	CXTranslationUnit tu;
 	const struct rules *rules;
+	const unsigned char *api_present; /* api_presence() of the TU */
 	struct summary_entry *v;
 	size_t n, cap;
 	int depth;

@@ -166,6 +166,23 @@ static void apply_inteq(struct pl_state *st, int slot, int32_t c, int holds)
 		st->reachable = 0;
 }
 
+/* skb_frag_page() since 6.12 returns NULL for a net_iov frag: a page it
+ * gave that tested non-NULL is a real page, with every copy of it. */
+static void nonnull_frag_page(const struct pl_fn *fn, struct pl_state *st, int slot)
+{
+	if (slot < 0 || !(st->v[slot].pflags & PF_NETMEM))
+		return;
+	const struct pl_val v = st->v[slot];
+	if (v.origin_ev < 0 || fn->ev[v.origin_ev].kind != EV_CALL)
+		return;
+	const struct rule *ru = fn->calls[fn->ev[v.origin_ev].aux].rule;
+	if (!ru || ru->result_netmem != NETMEM_NULL_IF_NET_IOV)
+		return;
+	for (size_t i = 0; i < fn->nslots; i++)
+		if ((int)i == slot || (v.site >= 0 && st->v[i].site == v.site && (st->v[i].pflags & PF_NETMEM)))
+			st->v[i].pflags &= (uint8_t)~PF_NETMEM;
+}
+
 static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct pl_val *f, int truth)
 {
 	int holds = truth ^ f->neg;
@@ -191,6 +208,8 @@ static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct
 	case F_NONNULL:
 		if (!holds)
 			no_object(fn, st, f->slot);
+		else
+			nonnull_frag_page(fn, st, f->slot);
 		break;
 	case F_ERRPTR:
 		if (holds)
@@ -282,6 +301,8 @@ void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int trut
 		raise_object(fn, st, v.site, -1, (enum pl_level)v.level, HOLD_NONE, v.guard_ev);
 	if (!truth && vs >= 0 && (fn->slots[vs].is_pointer || v.kind == VK_OBJ))
 		no_object(fn, st, vs); /* if (!page), if (!addr) of __get_free_page() */
+	if (truth && vs >= 0 && fn->slots[vs].is_pointer)
+		nonnull_frag_page(fn, st, vs); /* if (page) of skb_frag_page() since 6.12 */
 }
 
 /* When a scope closes, the guarantees that depended on it end. */
@@ -734,7 +755,7 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 	if (ru->result_netmem) {
 		/* a page that may be a net_iov look-alike, unless tested */
 		int tested = (r.pflags & PF_PAGE_OK) ||
-			     (ru->result_netmem == NETMEM_UNLESS_READABLE && st->depth[SCOPE_READABLE] > 0);
+			     (ru->result_netmem != NETMEM_ALWAYS && st->depth[SCOPE_READABLE] > 0);
 		if (r.kind != VK_OBJ)
 			r = pl_val_make(VK_CALLER);
 		if (!tested) {

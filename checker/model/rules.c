@@ -187,7 +187,7 @@ static int parse_scope(struct load_ctx *c, struct fy_node *n, int line, enum rul
 			*out = (enum rule_scope)i;
 			return 0;
 		}
-	return fail(c, node_line(n) ? node_line(n) : line, "unknown scope '%s' (expected rcu, hotplug, pgmap, ptl or frags-readable)", s ? s : "?");
+	return fail(c, node_line(n) ? node_line(n) : line, "unknown scope '%s' (expected rcu, hotplug, pgmap, ptl, memmap or frags-readable)", s ? s : "?");
 }
 
 static int parse_when(struct load_ctx *c, struct fy_node *n, int line, enum rule_when *out)
@@ -238,8 +238,10 @@ static int result_field(struct load_ctx *c, const char *key, struct fy_node *v, 
 			ru->result_netmem = NETMEM_ALWAYS;
 		else if (ns && !strcmp(ns, "unless-readable"))
 			ru->result_netmem = NETMEM_UNLESS_READABLE;
+		else if (ns && !strcmp(ns, "null-if-net-iov"))
+			ru->result_netmem = NETMEM_NULL_IF_NET_IOV;
 		else
-			return fail(c, kl, "'netmem' must be always or unless-readable, not '%s'", ns ? ns : "?");
+			return fail(c, kl, "'netmem' must be always, unless-readable or null-if-net-iov, not '%s'", ns ? ns : "?");
 		return 0;
 	}
 	return fail(c, kl,
@@ -308,6 +310,41 @@ static void add_rule(struct rules *r, struct rule *ru)
 {
 	VEC_PUSH(r->v, r->n, r->cap, *ru);
 	r->indexed = 0;
+}
+
+/* The index of an API name in the rules' pool, added once. */
+static int api_name_index(struct rules *r, const char *name)
+{
+	for (size_t i = 0; i < r->napi_names; i++)
+		if (!strcmp(r->api_names[i], name))
+			return (int)i;
+	VEC_PUSH(r->api_names, r->napi_names, r->api_names_cap, xstrdup(name));
+	return (int)r->napi_names - 1;
+}
+
+/* requires: NAME, or a list of names: declarations the TU must have. */
+static int parse_requires(struct load_ctx *c, struct fy_node *v, int kl, struct rule *ru)
+{
+	const char *one = fy_node_get_type(v) == FYNT_SCALAR ? scalar(v) : NULL;
+	if (one && *one) {
+		ru->requires[ru->nrequires++] = api_name_index(c->r, one);
+		return 0;
+	}
+	if (fy_node_get_type(v) != FYNT_SEQUENCE)
+		return fail(c, kl, "'requires' must be a name or a list of names%s", NULL);
+	void *it = NULL;
+	struct fy_node *n;
+	while ((n = fy_node_sequence_iterate(v, &it))) {
+		const char *s = scalar(n);
+		if (!s || !*s)
+			return fail(c, kl, "'requires' must be a name or a list of names%s", NULL);
+		if (ru->nrequires == RULE_MAX_REQUIRES)
+			return fail(c, kl, "'requires' names at most 4 declarations%s", NULL);
+		ru->requires[ru->nrequires++] = api_name_index(c->r, s);
+	}
+	if (!ru->nrequires)
+		return fail(c, kl, "'requires' is empty%s", NULL);
+	return 0;
 }
 
 static int parse_entry(struct load_ctx *c, struct fy_node *e)
@@ -401,6 +438,9 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 			if (parse_when(c, v, kl, &w))
 				return -1;
 			ru.readable_test = (int)w;
+		} else if (!strcmp(key, "requires")) {
+			if (parse_requires(c, v, kl, &ru))
+				return -1;
 		} else if (!strcmp(key, "enter-when")) {
 			if (parse_when(c, v, kl, &ru.enter_when))
 				return -1;
@@ -408,7 +448,7 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 			/* free text for readers */
 		} else {
 			return fail(c, kl, "unknown key '%s' (expected name, uses, result, guard, error-pointer, enter, enter-when, exit, "
-				    "release, gup, transfer, device-query, netiov-test, readable-when, short-lived-structs, doc)", key);
+				    "release, gup, transfer, device-query, netiov-test, readable-when, requires, short-lived-structs, doc)", key);
 		}
 	}
 	ru.line = line;
@@ -639,25 +679,34 @@ void rules_index(struct rules *r)
 	r->indexed = 1;
 }
 
-const struct rule *rules_lookup(const struct rules *cr, const char *name)
+static int rule_present(const struct rule *ru, const unsigned char *present)
 {
-	const struct rules *r = cr;
+	if (!present)
+		return 1;
+	for (int i = 0; i < ru->nrequires; i++)
+		if (!present[ru->requires[i]])
+			return 0;
+	return 1;
+}
+
+const struct rule *rules_lookup_present(const struct rules *r, const char *name, const unsigned char *present)
+{
 	if (!r->n || !name || !*name)
 		return NULL;
 	if (!r->indexed) { /* not indexed: scan, later rules first */
 		for (size_t i = r->n; i-- > 0;)
-			if (!r->v[i].is_glob && strcmp(r->v[i].name, name) == 0)
+			if (!r->v[i].is_glob && strcmp(r->v[i].name, name) == 0 && rule_present(&r->v[i], present))
 				return &r->v[i];
 		goto globs;
 	}
 	size_t b = hash_str(name) & (r->nbuckets - 1);
 	for (int i = r->buckets[b]; i >= 0; i = r->next[i])
-		if (strcmp(r->v[i].name, name) == 0)
+		if (strcmp(r->v[i].name, name) == 0 && rule_present(&r->v[i], present))
 			return &r->v[i];
 globs:
 	/* exact names win over globs; among globs the last one loaded wins */
 	for (size_t i = r->n; i-- > 0;)
-		if (r->v[i].is_glob && fnmatch(r->v[i].name, name, 0) == 0)
+		if (r->v[i].is_glob && fnmatch(r->v[i].name, name, 0) == 0 && rule_present(&r->v[i], present))
 			return &r->v[i];
 	return NULL;
 }
@@ -666,6 +715,11 @@ int rule_creates_objects(const struct rule *ru)
 {
 	return ru->result == RES_SOURCE || ru->result == RES_NEW || ru->guard_level != L_NONE || ru->release_arg >= 0 ||
 	       ru->gup_pages >= 0 || ru->result_netmem;
+}
+
+const struct rule *rules_lookup(const struct rules *r, const char *name)
+{
+	return rules_lookup_present(r, name, NULL);
 }
 
 int rules_short_lived_struct(const struct rules *r, const char *name)
@@ -678,6 +732,9 @@ int rules_short_lived_struct(const struct rules *r, const char *name)
 
 void rules_free(struct rules *r)
 {
+	for (size_t i = 0; i < r->napi_names; i++)
+		free(r->api_names[i]);
+	free(r->api_names);
 	for (size_t i = 0; i < r->nshort_lived; i++)
 		free(r->short_lived[i]);
 	free(r->short_lived);
@@ -705,6 +762,8 @@ const char *rule_scope_name(enum rule_scope s)
 		return "frags-readable";
 	case SCOPE_PTL:
 		return "ptl";
+	case SCOPE_MEMMAP:
+		return "memmap";
 	default:
 		return "none";
 	}

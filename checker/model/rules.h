@@ -25,6 +25,7 @@ enum rule_scope {
 	SCOPE_PGMAP,
 	SCOPE_READABLE,   /* skb frags known readable (not net_iov) */
 	SCOPE_PTL,        /* a page table lock */
+	SCOPE_MEMMAP,     /* boot code (__init): no hotplug yet, every memmap entry valid */
 	SCOPE__COUNT
 };
 
@@ -47,7 +48,8 @@ enum rule_release_if {
 enum rule_netmem {
 	NETMEM_NO = 0,
 	NETMEM_ALWAYS,          /* netmem_to_page(): unless the netmem was tested */
-	NETMEM_UNLESS_READABLE, /* skb_frag_page(): unless skb_frags_readable() */
+	NETMEM_UNLESS_READABLE, /* skb_frag_page(), look-alike form: unless skb_frags_readable() */
+	NETMEM_NULL_IF_NET_IOV, /* skb_frag_page() since 6.12: NULL for a net_iov; a NULL test or readable check guards */
 };
 
 enum rule_result {
@@ -107,6 +109,12 @@ struct rule {
 	enum rule_netmem result_netmem;
 	int netiov_test_arg;        /* netmem_is_net_iov(): -1 none */
 	int readable_test;          /* enum rule_when: when frags are pages (skb_frags_readable(): true) */
+
+	/* API presence: the rule applies only in a TU that declares each of
+	 * these names (indices into rules.api_names) */
+#define RULE_MAX_REQUIRES 4
+	int nrequires;
+	int requires[RULE_MAX_REQUIRES];
 };
 
 struct rules {
@@ -119,6 +127,8 @@ struct rules {
 	int indexed;
 	char **short_lived;     /* struct types that live for one operation (vm_fault) */
 	size_t nshort_lived, short_lived_cap;
+	char **api_names;       /* every name a rule `requires:`, each once */
+	size_t napi_names, api_names_cap;
 	char **files;           /* names of the loaded files, owned */
 	size_t nfiles, files_cap;
 };
@@ -130,6 +140,9 @@ int rules_load_path(struct rules *r, const char *path, char *err, size_t errlen)
 void rules_index(struct rules *r);
 /* Later rules with the same name replace earlier ones (--rules overrides). */
 const struct rule *rules_lookup(const struct rules *r, const char *name);
+/* The same, skipping rules whose `requires:` names the TU does not declare:
+ * present[i] says whether api_names[i] is declared (NULL: all are). */
+const struct rule *rules_lookup_present(const struct rules *r, const char *name, const unsigned char *present);
 void rules_free(struct rules *r);
 /* Is `struct name` listed under short-lived-structs (stores into it are not long-term)? */
 int rules_short_lived_struct(const struct rules *r, const char *name);

@@ -1,6 +1,7 @@
 #include "analyse.h"
 #include "analysis.h"
 #include "summary.h"
+#include "api_presence.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -64,12 +65,15 @@ void analyse_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, st
 	v.summaries.tu = tu;
 	v.summaries.rules = cfg->rules;
 	v.summaries.fn_memory = cfg->fn_memory;
+	unsigned char *present = api_presence(tu, cfg->rules);
+	v.summaries.api_present = present;
 	v.callees = summaries_as_callee_rules(&v.summaries);
 	v.run.policy = cfg->policy;
 	v.run.enabled = cfg->enabled;
 	v.run.out = &res->findings;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &v);
 	summaries_free(&v.summaries);
+	free(present);
 	findings_finish(&res->findings);
 }
 
