@@ -191,8 +191,10 @@ static int add_file(struct result_cache *c, json_t *files, json_t *seen, const c
 		json_object_set_new(seen, p, json_true());
 		struct stat st;
 		char hex[DIGEST_HEX];
-		if (stat(p, &st) != 0 || mtime_ns(&st) >= started_ns || file_digest(c, p, &st, hex)) {
-			ret = -1; /* gone, or changed while we parsed: do not store */
+		/* only regular files: reading a FIFO would block */
+		if (stat(p, &st) != 0 || !S_ISREG(st.st_mode) || mtime_ns(&st) >= started_ns ||
+		    file_digest(c, p, &st, hex)) {
+			ret = -1; /* gone, not a file, or changed while we parsed: do not store */
 		} else {
 			/* a file written within a second of the parse may change again
 			 * without its time changing: check its digest on lookup */
@@ -208,8 +210,8 @@ static int add_file(struct result_cache *c, json_t *files, json_t *seen, const c
 void cache_store(struct result_cache *c, const struct pagelife_command *job, const struct cache_ticket *ticket,
 		 const struct pagelife_result *res)
 {
-	if (res->cfg_dump)
-		return;
+	if (res->cfg_dump || res->fatal)
+		return; /* a TU that did not parse is tried again next time */
 	json_t *files = json_array(), *seen = json_object();
 	int ok = add_file(c, files, seen, job->directory, job->file, ticket->started_ns) == 0;
 	for (size_t i = 0; ok && i < res->nincludes; i++)

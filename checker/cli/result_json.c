@@ -56,15 +56,6 @@ static struct pagelife_location loc_from(const json_t *j)
 	return l;
 }
 
-/* The check id as the library's static string; NULL if unknown. */
-static const char *known_check(const char *id)
-{
-	for (size_t c = 0; id && c < pagelife_check_count(); c++)
-		if (!strcmp(pagelife_check_id(c), id))
-			return pagelife_check_id(c);
-	return NULL;
-}
-
 int result_from_json(const json_t *j, struct pagelife_result *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -76,7 +67,7 @@ int result_from_json(const json_t *j, struct pagelife_result *out)
 	for (size_t i = 0; i < out->nfindings; i++) {
 		const json_t *fj = json_array_get(fs, i);
 		struct pagelife_finding *f = &out->findings[i];
-		f->check = known_check(json_string_value(json_object_get(fj, "check")));
+		f->check = pagelife_check_intern(json_string_value(json_object_get(fj, "check")));
 		f->loc = loc_from(json_object_get(fj, "loc"));
 		f->function = str_or_null(fj, "function");
 		f->message = str_or_null(fj, "message");

@@ -70,15 +70,6 @@ static int loc_from_json(json_t *o, struct pagelife_location *l)
 	return 0;
 }
 
-/* The check id as the static string the library uses. */
-static const char *check_id(const char *name)
-{
-	for (size_t c = 0; c < pagelife_check_count(); c++)
-		if (!strcmp(pagelife_check_id(c), name))
-			return pagelife_check_id(c);
-	return NULL;
-}
-
 static int finding_from_json(json_t *o, struct pagelife_finding *f)
 {
 	const char *check;
@@ -86,7 +77,7 @@ static int finding_from_json(json_t *o, struct pagelife_finding *f)
 	if (json_unpack(o, "{s:s,s:o,s:o,s:o,s:o,s:o,s:o}", "check", &check, "loc", &loc, "function", &function,
 			"message", &message, "notes", &notes, "fixits", &fixits, "fingerprint", &fingerprint))
 		return -1;
-	if (!(f->check = check_id(check)) || !json_is_array(notes) || !json_is_array(fixits))
+	if (!(f->check = pagelife_check_intern(check)) || !json_is_array(notes) || !json_is_array(fixits))
 		return -1;
 	f->function = dup_or_null(function);
 	f->message = dup_or_null(message);

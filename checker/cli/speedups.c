@@ -11,7 +11,9 @@
 static char *analysis_options(const struct pl_options *opt)
 {
 	struct strbuf sb = { 0 };
-	sb_addf(&sb, "policy=%d unused-suppressions=%d checks=", (int)opt->policy, opt->warn_unused_suppressions);
+	/* the function memory share decides which functions are analysed coarsely or skipped */
+	sb_addf(&sb, "policy=%d unused-suppressions=%d function-memory=%llu checks=", (int)opt->policy,
+		opt->warn_unused_suppressions, (unsigned long long)(opt->max_memory / 4));
 	for (size_t c = 0; c < pagelife_check_count(); c++)
 		sb_add(&sb, opt->enabled[c] ? "1" : "0");
 	return sb_take(&sb);

@@ -68,6 +68,10 @@ const char *pagelife_check_summary(size_t i);
 /* A paragraph saying what the check finds and why it matters. */
 const char *pagelife_check_description(size_t i);
 int pagelife_check_enabled(const struct pagelife_session *s, size_t i);
+/* The static string a finding's check field holds for id (a check id, or
+ * PAGELIFE_UNUSED_SUPPRESSION); NULL if pagelife reports no such id.  For
+ * front doors that read findings back (worker results, caches). */
+const char *pagelife_check_intern(const char *id);
 /* Apply a --checks= list of globs to enabled[pagelife_check_count()]
  * (1 = on).  0, or -1 with *err naming a pattern that matches no check. */
 int pagelife_select_checks(const char *spec, unsigned char *enabled, char **err);

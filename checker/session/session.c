@@ -151,6 +151,16 @@ int pagelife_check_enabled(const struct pagelife_session *s, size_t i)
 	return i < pl_num_checks && s->enabled[i];
 }
 
+const char *pagelife_check_intern(const char *id)
+{
+	for (size_t c = 0; id && c < pl_num_checks; c++)
+		if (!strcmp(pl_all_checks[c]->id, id))
+			return pl_all_checks[c]->id;
+	if (id && !strcmp(id, PAGELIFE_UNUSED_SUPPRESSION))
+		return PAGELIFE_UNUSED_SUPPRESSION;
+	return NULL;
+}
+
 int pagelife_select_checks(const char *spec, unsigned char *enabled, char **err)
 {
 	char msg[512];
