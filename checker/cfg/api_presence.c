@@ -45,11 +45,18 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 	return CXChildVisit_Continue;
 }
 
+void api_presence_add(CXTranslationUnit tu, const struct rules *rules, unsigned char *present)
+{
+	struct presence_walk w = { rules, present };
+	if (rules->napi_names)
+		clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &w);
+}
+
 unsigned char *api_presence(CXTranslationUnit tu, const struct rules *rules)
 {
 	if (!rules->napi_names)
 		return NULL;
-	struct presence_walk w = { rules, xcalloc(rules->napi_names, 1) };
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &w);
-	return w.present;
+	unsigned char *present = xcalloc(rules->napi_names, 1);
+	api_presence_add(tu, rules, present);
+	return present;
 }

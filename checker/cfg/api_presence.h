@@ -14,4 +14,11 @@
  * the result. */
 unsigned char *api_presence(CXTranslationUnit tu, const struct rules *rules);
 
+/* Sets present[i] for the names this walk over the TU's file-scope
+ * declarations finds, leaving the others as they are.  A TU reparsed with
+ * a reused precompiled preamble under an index that excludes the
+ * preamble's declarations walks only the main file's: such a caller keeps
+ * the bytes of the first (full) walk and adds each later one. */
+void api_presence_add(CXTranslationUnit tu, const struct rules *rules, unsigned char *present);
+
 #endif

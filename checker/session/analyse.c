@@ -1,7 +1,6 @@
 #include "analyse.h"
 #include "analysis.h"
 #include "summary.h"
-#include "api_presence.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -58,14 +57,14 @@ static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Continue;
 }
 
-void analyse_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, struct tu_result *res)
+void analyse_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, const unsigned char *present,
+		       struct tu_result *res)
 {
 	memset(res, 0, sizeof(*res));
 	struct visit_ctx v = { cfg, res, { 0 }, { 0 }, { 0 } };
 	v.summaries.tu = tu;
 	v.summaries.rules = cfg->rules;
 	v.summaries.fn_memory = cfg->fn_memory;
-	unsigned char *present = api_presence(tu, cfg->rules);
 	v.summaries.api_present = present;
 	v.callees = summaries_as_callee_rules(&v.summaries);
 	v.run.policy = cfg->policy;
@@ -73,7 +72,6 @@ void analyse_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, st
 	v.run.out = &res->findings;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &v);
 	summaries_free(&v.summaries);
-	free(present);
 	findings_finish(&res->findings);
 }
 

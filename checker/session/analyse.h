@@ -33,7 +33,9 @@ struct tu_result {
 	struct strbuf dump;   /* --dump-cfg output */
 };
 
-void analyse_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, struct tu_result *res);
+/* present: api_presence() of the TU (NULL when no rule requires a name). */
+void analyse_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, const unsigned char *present,
+		       struct tu_result *res);
 void tu_result_free(struct tu_result *res);
 
 #endif

@@ -1,6 +1,7 @@
 /* pagelife.h: sessions, analyses and the catalogue of checks. */
 #include "pagelife.h"
 #include "analyse.h"
+#include "api_presence.h"
 #include "descriptions.h"
 #include "fingerprint.h"
 #include "suppress.h"
@@ -241,8 +242,8 @@ static void add_include(CXFile included, CXSourceLocation *stack, unsigned depth
 	(void)stack;
 }
 
-static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu, const char *const *args,
-			 size_t nargs, int includes, struct pagelife_result *out)
+static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu, const unsigned char *present,
+			 const char *const *args, size_t nargs, int includes, struct pagelife_result *out)
 {
 	struct includes_ctx ic = { out, 0 };
 	if (includes)
@@ -253,7 +254,7 @@ static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu,
 		free(err);
 	}
 	struct tu_result tr;
-	analyse_parsed_tu(&s->cfg, tu, &tr);
+	analyse_parsed_tu(&s->cfg, tu, present, &tr);
 	take_findings(&tr, out);
 	fingerprint_findings(tu, args, nargs, out);
 	char *root = fingerprint_root(args, nargs);
@@ -286,7 +287,9 @@ static void analyse_once(void *data)
 		c->status = -1;
 		return;
 	}
-	analyse_into(c->s, tu, c->args, c->nargs, 1, c->out);
+	unsigned char *present = api_presence(tu, c->s->cfg.rules);
+	analyse_into(c->s, tu, present, c->args, c->nargs, 1, c->out);
+	free(present);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
 	c->status = 0;
@@ -338,6 +341,11 @@ struct pagelife_tu {
 	char **args;
 	size_t nargs;
 	int no_includes;
+	/* API presence of every walk since the last fresh parse: a reparse
+	 * that reuses the preamble walks only the main file's declarations
+	 * (the index excludes the preamble's, which is what makes re-checks
+	 * cheap), so the headers' names come from the first walk. */
+	unsigned char *present;
 };
 
 void pagelife_tu_set_includes(struct pagelife_tu *t, int on)
@@ -350,7 +358,10 @@ struct pagelife_tu *pagelife_tu_open(struct pagelife_session *s, const char *fil
 {
 	struct pagelife_tu *t = xcalloc(1, sizeof(*t));
 	t->s = s;
-	t->index = clang_createIndex(0, 0);
+	/* Exclude the preamble's declarations from walks of the TU: a re-check
+	 * then visits the main file's declarations only, instead of
+	 * deserialising every header declaration again. */
+	t->index = clang_createIndex(1, 0);
 	t->file = xstrdup(file);
 	t->nargs = nargs;
 	t->args = xcalloc(nargs ? nargs : 1, sizeof(char *));
@@ -369,13 +380,22 @@ static void tu_analyse_once(void *data)
 		clang_disposeTranslationUnit(t->tu); /* unusable after a failed reparse: parse afresh */
 		t->tu = NULL;
 	}
-	if (!t->tu && tu_parse(t->index, t->file, (const char *const *)t->args, t->nargs, c->unsaved, c->nunsaved, 1,
-			       &t->tu, &c->out->error)) {
-		c->out->fatal = 1;
-		c->status = -1;
-		return;
+	if (!t->tu) {
+		if (tu_parse(t->index, t->file, (const char *const *)t->args, t->nargs, c->unsaved, c->nunsaved, 1,
+			     &t->tu, &c->out->error)) {
+			c->out->fatal = 1;
+			c->status = -1;
+			return;
+		}
+		free(t->present); /* a fresh parse walks every declaration again */
+		t->present = NULL;
 	}
-	analyse_into(t->s, t->tu, (const char *const *)t->args, t->nargs, !t->no_includes, c->out);
+	const struct rules *rules = t->s->cfg.rules;
+	if (!t->present && rules->napi_names)
+		t->present = xcalloc(rules->napi_names, 1);
+	if (t->present)
+		api_presence_add(t->tu, rules, t->present);
+	analyse_into(t->s, t->tu, t->present, (const char *const *)t->args, t->nargs, !t->no_includes, c->out);
 	c->status = 0;
 }
 
@@ -396,6 +416,7 @@ void pagelife_tu_close(struct pagelife_tu *t)
 		clang_disposeTranslationUnit(t->tu);
 	clang_disposeIndex(t->index);
 	pagelife_free_args(t->args, t->nargs);
+	free(t->present);
 	free(t->file);
 	free(t);
 }

@@ -149,6 +149,46 @@ static void unsaved_buffers_and_reparse(void **state)
 	pagelife_session_close(s);
 }
 
+static const char netmem_text[] = "#include <linux/mm.h>\n#include <linux/highmem.h>\n#include <linux/skbuff.h>\n"
+				  "void *first_frag(const struct sk_buff *skb)\n"
+				  "{\n"
+				  "\tstruct page *page = skb_frag_page(&skb_shinfo(skb)->frags[0]);\n"
+				  "\treturn kmap_local_page(page);\n"
+				  "}\n";
+
+/* A check that requires an API (page-netmem-mm: net_iov) keeps finding on
+ * re-checks, although a reparse with the preamble walks only the main
+ * file's declarations and the API is declared in a header.  Each round
+ * edits the body, as an editor does. */
+static void reparse_keeps_api_presence(void **state)
+{
+	(void)state;
+	struct pagelife_session *s = open_default();
+	/* On disk, as an editor's file is: libclang rebuilds the preamble of a
+	 * main file that exists only as a buffer at every reparse. */
+	char file[] = "/tmp/pagelife-api-netmem-XXXXXX.c";
+	int fd = mkstemps(file, 2);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, netmem_text, sizeof(netmem_text) - 1), (ssize_t)sizeof(netmem_text) - 1);
+	close(fd);
+	struct pagelife_tu *tu = pagelife_tu_open(s, file, include_args, 2);
+	char text[sizeof(netmem_text) + 64];
+	for (int round = 0; round < 3; round++) {
+		snprintf(text, sizeof(text), "%s/* edit %d */\n", netmem_text, round);
+		struct pagelife_unsaved u = { file, text, strlen(text) };
+		struct pagelife_result r;
+		assert_int_equal(pagelife_tu_analyse(tu, &u, 1, &r), 0);
+		if (r.error)
+			fail_msg("round %d: %s", round, r.error);
+		if (r.nfindings != 1 || strcmp(r.findings[0].check, "page-netmem-mm"))
+			fail_msg("round %d: %zu findings, want one page-netmem-mm", round, r.nfindings);
+		pagelife_result_free(&r);
+	}
+	pagelife_tu_close(tu);
+	unlink(file);
+	pagelife_session_close(s);
+}
+
 static void compile_database(void **state)
 {
 	(void)state;
@@ -194,6 +234,7 @@ int main(void)
 		cmocka_unit_test(analyse_a_file),
 		cmocka_unit_test(missing_file_is_fatal),
 		cmocka_unit_test(unsaved_buffers_and_reparse),
+		cmocka_unit_test(reparse_keeps_api_presence),
 		cmocka_unit_test(compile_database),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
