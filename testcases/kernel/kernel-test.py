@@ -155,8 +155,10 @@ def cmd_tree(args):
         print("SKIP: no prepared %s tree at %s (run scripts/prepare-kernel)" % (args.tree, kdir))
         return SKIP
     db = load_db(kdir)
-    tus = [tu_path(e) for e in db]
-    print("kernel tree %s: %d TUs in compile_commands.json" % (kdir, len(tus)))
+    # pagelife analyses the C files; the database also lists assembly
+    # (6.12: arch/x86/kvm/vmx/vmenter.S), which it leaves out, as sparse does.
+    tus = [tu_path(e) for e in db if e["file"].endswith(".c")]
+    print("kernel tree %s: %d C TUs in compile_commands.json (%d entries)" % (kdir, len(tus), len(db)))
 
     # every TU parsed and analysed: neither the prefilter nor the cache
     p, secs = run([args.pagelife, "-p", kdir, "-j", str(args.jobs), "--stats", "--no-prefilter", "--no-cache"])
