@@ -1,10 +1,10 @@
 /* A pool of -j worker processes, forked from the parent once its session
  * is loaded; a worker that dies (a crash, or killed over a budget) costs
  * the TU it had and is replaced by a fresh one.  Jobs go to a worker as an
- * index, results come back as one JSON text (result_wire.h), over one
+ * index, results come back as one JSON text (result_json.h), over one
  * socket pair per worker. */
 #include "workers.h"
-#include "result_wire.h"
+#include "result_json.h"
 #include "util.h"
 
 #include <errno.h>
@@ -85,7 +85,7 @@ static void worker_main(struct pagelife_session *s, const struct pagelife_comman
 		const struct pagelife_command *c = &jobs->v[job];
 		struct pagelife_result r;
 		pagelife_analyse(s, c->file, (const char *const *)c->args, c->nargs, NULL, 0, &r);
-		char *text = result_to_wire(&r);
+		char *text = result_to_text(&r);
 		pagelife_result_free(&r);
 		uint64_t len = strlen(text);
 		int bad = write_all(fd, &len, sizeof(len)) || write_all(fd, text, len);
@@ -196,7 +196,7 @@ static void received(struct worker *w, struct job_state *st, const struct worker
 	uint64_t len;
 	memcpy(&len, w->out.buf, sizeof(len));
 	struct job_state *js = &st[w->job];
-	if (result_from_wire(w->out.buf + sizeof(len), (size_t)len, &js->res)) {
+	if (result_from_text(w->out.buf + sizeof(len), (size_t)len, &js->res)) {
 		kill(w->pid, SIGKILL); /* confused: replace it */
 		died(w, st, lim);
 		free(js->abandoned);
