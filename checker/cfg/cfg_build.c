@@ -300,10 +300,29 @@ static int add_call(struct builder *b, const char *name, const struct rule *ru, 
 	return idx;
 }
 
-/* The rule for a name, among those whose required API this TU declares. */
-static const struct rule *fn_rule(const struct pl_fn *fn, const char *name)
+/* The kind of the value the call (or macro expansion) e yields. */
+static enum rule_returns result_kind(CXCursor e)
 {
-	return rules_lookup_present(fn->rules, name, fn->callees ? fn->callees->api_present : NULL);
+	CXType t = clang_getCanonicalType(clang_getCursorType(e));
+	switch (t.kind) {
+	case CXType_Bool:
+		return RETURNS_BOOL;
+	case CXType_Pointer:
+		return RETURNS_POINTER;
+	case CXType_Char_S: case CXType_Char_U: case CXType_SChar: case CXType_UChar:
+	case CXType_Short: case CXType_UShort: case CXType_Int: case CXType_UInt:
+	case CXType_Long: case CXType_ULong: case CXType_LongLong: case CXType_ULongLong:
+		return RETURNS_INT;
+	default:
+		return RETURNS_ANY;
+	}
+}
+
+/* The rule for a call of name (the expression e), among those whose
+ * required API this TU declares and whose `returns:` fits e's result. */
+static const struct rule *fn_rule(const struct pl_fn *fn, const char *name, CXCursor e)
+{
+	return rules_lookup_call(fn->rules, name, fn->callees ? fn->callees->api_present : NULL, result_kind(e));
 }
 
 /* Is e the whole expansion of a function-like macro with a rule?  Gives the
@@ -317,7 +336,7 @@ static const struct rule *match_macro(const struct pl_fn *fn, CXCursor e, long *
 	if (ti < 0 || fn->tok[ti].kind != CXToken_Identifier || !tok_is(fn, (size_t)ti + 1, "("))
 		return NULL;
 	const char *name = fn->tok[ti].text;
-	const struct rule *ru = fn_rule(fn, name);
+	const struct rule *ru = fn_rule(fn, name, e);
 	if (!ru)
 		return NULL;
 	enum CXCursorKind k = clang_getCursorKind(e);
@@ -405,7 +424,7 @@ static void lower_call(struct builder *b, CXCursor e)
 		lower_expr(b, args[i]);
 	}
 	char *name = callee_name(e);
-	const struct rule *ru = name ? fn_rule(fn, name) : NULL;
+	const struct rule *ru = name ? fn_rule(fn, name, e) : NULL;
 	if (!ru && name && fn->callees) /* a helper defined in this TU */
 		ru = fn->callees->lookup(fn->callees->ctx, clang_getCursorReferenced(e));
 	int idx = add_call(b, name ? name : "", ru, 0, n < 0 ? 0 : n, args, e);

@@ -441,6 +441,16 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 		} else if (!strcmp(key, "requires")) {
 			if (parse_requires(c, v, kl, &ru))
 				return -1;
+		} else if (!strcmp(key, "returns")) {
+			const char *k = scalar(v);
+			if (k && !strcmp(k, "bool"))
+				ru.returns = RETURNS_BOOL;
+			else if (k && !strcmp(k, "int"))
+				ru.returns = RETURNS_INT;
+			else if (k && !strcmp(k, "pointer"))
+				ru.returns = RETURNS_POINTER;
+			else
+				return fail(c, kl, "'returns' must be bool, int or pointer, not '%s'", k ? k : "?");
 		} else if (!strcmp(key, "enter-when")) {
 			if (parse_when(c, v, kl, &ru.enter_when))
 				return -1;
@@ -448,7 +458,7 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 			/* free text for readers */
 		} else {
 			return fail(c, kl, "unknown key '%s' (expected name, uses, result, guard, error-pointer, enter, enter-when, exit, "
-				    "release, gup, transfer, device-query, netiov-test, readable-when, requires, short-lived-structs, doc)", key);
+				    "release, gup, transfer, device-query, netiov-test, readable-when, requires, returns, short-lived-structs, doc)", key);
 		}
 	}
 	ru.line = line;
@@ -679,8 +689,10 @@ void rules_index(struct rules *r)
 	r->indexed = 1;
 }
 
-static int rule_present(const struct rule *ru, const unsigned char *present)
+static int rule_present(const struct rule *ru, const unsigned char *present, enum rule_returns returns)
 {
+	if (ru->returns != RETURNS_ANY && returns != RETURNS_ANY && ru->returns != returns)
+		return 0;
 	if (!present)
 		return 1;
 	for (int i = 0; i < ru->nrequires; i++)
@@ -689,24 +701,25 @@ static int rule_present(const struct rule *ru, const unsigned char *present)
 	return 1;
 }
 
-const struct rule *rules_lookup_present(const struct rules *r, const char *name, const unsigned char *present)
+const struct rule *rules_lookup_call(const struct rules *r, const char *name, const unsigned char *present,
+				     enum rule_returns returns)
 {
 	if (!r->n || !name || !*name)
 		return NULL;
 	if (!r->indexed) { /* not indexed: scan, later rules first */
 		for (size_t i = r->n; i-- > 0;)
-			if (!r->v[i].is_glob && strcmp(r->v[i].name, name) == 0 && rule_present(&r->v[i], present))
+			if (!r->v[i].is_glob && strcmp(r->v[i].name, name) == 0 && rule_present(&r->v[i], present, returns))
 				return &r->v[i];
 		goto globs;
 	}
 	size_t b = hash_str(name) & (r->nbuckets - 1);
 	for (int i = r->buckets[b]; i >= 0; i = r->next[i])
-		if (strcmp(r->v[i].name, name) == 0 && rule_present(&r->v[i], present))
+		if (strcmp(r->v[i].name, name) == 0 && rule_present(&r->v[i], present, returns))
 			return &r->v[i];
 globs:
 	/* exact names win over globs; among globs the last one loaded wins */
 	for (size_t i = r->n; i-- > 0;)
-		if (r->v[i].is_glob && fnmatch(r->v[i].name, name, 0) == 0 && rule_present(&r->v[i], present))
+		if (r->v[i].is_glob && fnmatch(r->v[i].name, name, 0) == 0 && rule_present(&r->v[i], present, returns))
 			return &r->v[i];
 	return NULL;
 }
@@ -717,9 +730,14 @@ int rule_creates_objects(const struct rule *ru)
 	       ru->gup_pages >= 0 || ru->result_netmem;
 }
 
+const struct rule *rules_lookup_present(const struct rules *r, const char *name, const unsigned char *present)
+{
+	return rules_lookup_call(r, name, present, RETURNS_ANY);
+}
+
 const struct rule *rules_lookup(const struct rules *r, const char *name)
 {
-	return rules_lookup_present(r, name, NULL);
+	return rules_lookup_call(r, name, NULL, RETURNS_ANY);
 }
 
 int rules_short_lived_struct(const struct rules *r, const char *name)

@@ -60,6 +60,14 @@ enum rule_result {
 	RES_ARG,         /* transparent: value of argument `arg` (__builtin_expect) */
 };
 
+/* The kind of a call's result, for rules with `returns:`. */
+enum rule_returns {
+	RETURNS_ANY,      /* a rule without `returns:`; a lookup that does not know */
+	RETURNS_BOOL,
+	RETURNS_INT,
+	RETURNS_POINTER,
+};
+
 struct rule {
 	char *name;             /* exact name or fnmatch() glob */
 	int is_glob;
@@ -115,6 +123,9 @@ struct rule {
 #define RULE_MAX_REQUIRES 4
 	int nrequires;
 	int requires[RULE_MAX_REQUIRES];
+	/* `returns:`: the rule applies only to a call whose result has this
+	 * kind (an API whose success value changed between kernels) */
+	enum rule_returns returns;
 };
 
 struct rules {
@@ -143,6 +154,10 @@ const struct rule *rules_lookup(const struct rules *r, const char *name);
 /* The same, skipping rules whose `requires:` names the TU does not declare:
  * present[i] says whether api_names[i] is declared (NULL: all are). */
 const struct rule *rules_lookup_present(const struct rules *r, const char *name, const unsigned char *present);
+/* The same for a call whose result has the kind returns: rules with a
+ * different `returns:` are skipped (RETURNS_ANY skips none). */
+const struct rule *rules_lookup_call(const struct rules *r, const char *name, const unsigned char *present,
+				     enum rule_returns returns);
 void rules_free(struct rules *r);
 /* Is `struct name` listed under short-lived-structs (stores into it are not long-term)? */
 int rules_short_lived_struct(const struct rules *r, const char *name);

@@ -115,6 +115,26 @@ static void conditional_releases(void **state)
 	expect_error("- name: a\n  release: {arg: 0, hold: ref, if-result: zero}\n", 2, "unknown if-result");
 }
 
+/* `returns:` picks one of two rules of one name by the call's result kind */
+static void returns_selects_by_result_kind(void **state)
+{
+	(void)state;
+	struct rules r = { 0 };
+	char err[512] = "";
+	assert_int_equal(load(&r,
+			      "- name: isolate\n  guard: {arg: 0, level: held, when: false}\n"
+			      "- name: isolate\n  returns: bool\n  guard: {arg: 0, level: held, when: true}\n",
+			      err, sizeof(err)),
+			 0);
+	assert_int_equal(rules_lookup_call(&r, "isolate", NULL, RETURNS_BOOL)->guard_when, WHEN_TRUE);
+	assert_int_equal(rules_lookup_call(&r, "isolate", NULL, RETURNS_INT)->guard_when, WHEN_FALSE);
+	assert_int_equal(rules_lookup_call(&r, "isolate", NULL, RETURNS_POINTER)->guard_when, WHEN_FALSE);
+	/* a lookup that does not know the kind takes the last one loaded */
+	assert_int_equal(rules_lookup(&r, "isolate")->returns, RETURNS_BOOL);
+	rules_free(&r);
+	expect_error("- name: a\n  returns: float\n", 2, "'returns' must be bool, int or pointer");
+}
+
 static void later_rules_override(void **state)
 {
 	(void)state;
@@ -211,6 +231,7 @@ int main(void)
 		cmocka_unit_test(missing_file_is_an_error),
 		cmocka_unit_test(shipped_rules_load),
 		cmocka_unit_test(conditional_releases),
+		cmocka_unit_test(returns_selects_by_result_kind),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
