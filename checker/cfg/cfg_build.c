@@ -1,5 +1,6 @@
 /* Lowering a function body (libclang AST) to the CFG of cfg.h. */
 #include "cfg.h"
+#include "memmap.h"
 #include "contract.h"
 #include "util.h"
 
@@ -386,6 +387,25 @@ static int try_macro_call(struct builder *b, CXCursor e)
 	return 1;
 }
 
+/* pfn_to_page() expanded inside another macro's definition (pfn_to_nid())
+ * leaves memmap arithmetic and no token of its own: lower it as the call
+ * it was, placed where the outer macro is used. */
+static int try_memmap_call(struct builder *b, CXCursor e)
+{
+	CXCursor pfn;
+	if (!memmap_pfn_to_page(e, &pfn))
+		return 0;
+	const struct rule *ru = fn_rule(b->fn, "pfn_to_page");
+	if (!ru)
+		return 0;
+	CXCursor *args = xmalloc(sizeof(CXCursor));
+	args[0] = pfn;
+	lower_expr(b, pfn);
+	int idx = add_call(b, "pfn_to_page", ru, 1, 1, args, e);
+	emit(b, EV_CALL, e, e, b->fn->calls[idx].result_slot, idx);
+	return 1;
+}
+
 /* ---- expressions ---- */
 
 static void lower_children(struct builder *b, CXCursor e)
@@ -589,6 +609,8 @@ static void lower_expr(struct builder *b, CXCursor e)
 			b->cur = join;
 		} else if (op == CXBinaryOperator_Assign) {
 			lower_assign(b, e, l, r);
+		} else if (try_memmap_call(b, e)) {
+			return;
 		} else {
 			lower_expr(b, l);
 			lower_expr(b, r);

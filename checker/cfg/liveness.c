@@ -34,8 +34,25 @@ static void gen_of_cond(const struct pl_fn *fn, CXCursor cond, char *gen)
 	clang_visitChildren(cond, collect_refs, &cc);
 }
 
+/* Does a GUP call fill an array the caller passed?  Then an error code
+ * returned from a variable decides a leak (page-ref-leak), so the
+ * returned variable keeps paths apart like a tested one. */
+static int gup_into_callers_array(const struct pl_fn *fn)
+{
+	for (size_t i = 0; i < fn->ncalls; i++) {
+		const struct pl_call *c = &fn->calls[i];
+		if (!c->rule || c->rule->gup_pages < 0 || c->rule->gup_pages >= c->nargs)
+			continue;
+		int es = elem_slot_of(fn, c->args[c->rule->gup_pages]);
+		if (es >= 0 && fn->slots[es].elem_of_param)
+			return 1;
+	}
+	return 0;
+}
+
 char *key_liveness(const struct pl_fn *fn)
 {
+	int returns_decide = gup_into_callers_array(fn);
 	size_t nb = fn->nblk, ns = fn->nslots ? fn->nslots : 1;
 	char *live = xcalloc(nb * ns, 1);
 	char *gen = xcalloc(nb * ns, 1), *kill = xcalloc(nb * ns, 1);
@@ -45,6 +62,8 @@ char *key_liveness(const struct pl_fn *fn)
 			const struct pl_event *e = &fn->ev[bl->ev[k]];
 			if ((e->kind == EV_ASSIGN || e->kind == EV_UPDATE || e->kind == EV_RESET) && e->slot >= 0)
 				kill[b * ns + (size_t)e->slot] = 1;
+			if (e->kind == EV_RETURN && returns_decide && !clang_Cursor_isNull(e->src))
+				gen_of_cond(fn, e->src, gen + b * ns);
 			if (e->kind == EV_CALL) {
 				/* a mode argument decides a helper's conditional release */
 				const struct pl_call *c = &fn->calls[e->aux];

@@ -38,8 +38,48 @@ static int on_callers_page(const struct pl_fn *fn, const struct pl_state *st, in
 	return self && self->guard_level == L_HELD && self->guard_when == WHEN_ALWAYS && self->guard_arg == p;
 }
 
+/* A return the caller reads as a failure: a negative errno (a constant, or a
+ * variable that holds one on this path) or an ERR_PTR(). */
+static int error_return(const struct pl_fn *fn, const struct pl_state *st, int ev)
+{
+	CXCursor src = fn->ev[ev].src;
+	if (clang_Cursor_isNull(src))
+		return 0;
+	long long c;
+	if (cursor_int_constant(src, &c))
+		return c < 0;
+	int ci = cursor_map_get(&fn->callmap, cursor_strip(src));
+	if (ci >= 0 && (!strcmp(fn->calls[ci].name, "ERR_PTR") || !strcmp(fn->calls[ci].name, "ERR_CAST")))
+		return 1;
+	int vs;
+	struct pl_val v = eval_expr(fn, st, src, &vs);
+	return v.kind != VK_OBJ && v.kind != VK_FACT && v.cst == CST_EQ && v.cval < 0;
+}
+
+/* Pages GUP put into the caller's array and an error return: the caller
+ * takes the error for "nothing to release" and cannot know how many. */
+static void left_in_callers_array(struct pl_checks_run *run, const struct pl_return *r)
+{
+	const struct pl_fn *fn = r->fn;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		const struct pl_val *v = &r->st->v[i];
+		if (!fn->slots[i].elem_of_param || !fn->slots[i].name || v->kind != VK_OBJ || !v->owed_caller ||
+		    v->acquire_ev < 0 || !error_return(fn, r->st, r->ev))
+			continue;
+		int pin = v->hold == HOLD_PIN;
+		char *msg = xasprintf("pages %s into the caller's array '%s' by %s() are left there on this error "
+				      "return; the caller cannot know how many to release",
+				      pin ? "pinned" : "referenced", fn->slots[i].name, event_callee(fn, v->acquire_ev));
+		struct pl_finding f = finding_at_event(fn, r->ev, v->site, "page-ref-leak", msg);
+		finding_note(fn, &f, v->acquire_ev, xstrdup(pin ? "pinned here" : "reference taken here"));
+		findings_add(run->out, &f);
+	}
+}
+
 static void on_return(struct pl_checks_run *run, const struct pl_return *r)
 {
+	left_in_callers_array(run, r);
+
 	const struct pl_fn *fn = r->fn;
 	int *seen = xcalloc(fn->nslots ? fn->nslots : 1, sizeof(int));
 	size_t nseen = 0;

@@ -126,6 +126,7 @@ static void release_object(const struct pl_fn *fn, struct pl_state *st, int ev, 
 		if (w->level == L_ONLINE)
 			continue; /* a reference handed in with the pfn (MF_COUNT_INCREASED): still an online page */
 		w->pflags &= (uint8_t)~PF_HELD;
+		w->owed_caller = 0;
 		w->refs = 0;
 		if (partial)
 			continue; /* one element of many: the array as a whole is not freed */
@@ -344,6 +345,7 @@ static void escape(const struct pl_fn *fn, struct pl_state *st, const struct pl_
 		if (st->v[i].kind == VK_OBJ && st->v[i].site == v->site) {
 			st->v[i].pflags |= PF_ESCAPED;
 			st->v[i].pflags &= (uint8_t)~PF_HELD; /* no longer owed by this function */
+			st->v[i].owed_caller = 0;
 		}
 }
 
@@ -572,8 +574,11 @@ static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const st
 	if (target >= 0) {
 		st->v[target] = nv;
 		if (fn->slots[target].elem_of_param) {
+			/* the caller's, unless this code returns an error: then it
+			 * cannot know how many there are (page-ref-leak) */
 			st->v[target].pflags |= PF_ESCAPED;
 			st->v[target].pflags &= (uint8_t)~PF_HELD;
+			st->v[target].owed_caller = 1;
 		}
 	} else if (!clang_Cursor_isNull(arg) && long_lived(fn, arg)) {
 		/* GUP writes straight into a long-lived object (ubuf->pages) */

@@ -179,6 +179,9 @@ static struct pl_val join_values(const struct pl_val *a, const struct pl_val *b)
 	int held = (array && !whole) ? (a->pflags & b->pflags & PF_HELD) : ((a->pflags | b->pflags) & PF_HELD);
 	if (held)
 		r.pflags |= PF_HELD;
+	/* the same rule for pages left in a caller's array */
+	r.owed_caller = (uint8_t)((array && !whole) ? (a->owed_caller & b->owed_caller)
+						     : (a->owed_caller | b->owed_caller));
 	if (o->refs > r.refs)
 		r.refs = o->refs; /* the most any path holds: fewer false use-after-put */
 	if (!r.hold && o->hold) {

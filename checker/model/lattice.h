@@ -85,7 +85,9 @@ struct pl_val {
 	uint8_t half;      /* VK_FACT: the condition tells something only when the fact holds */
 	uint8_t floor;     /* VK_OBJ: the level left when this code's hold or an RCU section ends
 			    * (online after pfn_to_online_page(); held by others after an isolation) */
-	uint8_t pad[2];    /* explicit, so states compare with memcmp() */
+	uint8_t owed_caller; /* VK_OBJ: pages this code got into a caller's array (GUP) and has not
+			      * released: the caller's on success, owed back on an error return */
+	uint8_t pad[1];    /* explicit, so states compare with memcmp() */
 	int32_t site;      /* VK_OBJ/VK_FACT: object identity (event index), -1 none */
 	int32_t origin_ev; /* event that obtained the page (-1: unknown) */
 	int32_t guard_ev;  /* event of the last guard that set the level */

@@ -22,7 +22,17 @@
 #include <linux/gfp.h>
 
 /* ---- pfn / physical address / virtual address -> page ---------------- */
+#ifdef CONFIG_SPARSEMEM_VMEMMAP
+/* as asm-generic/memory_model.h and x86's pgtable_64_types.h: memmap
+ * arithmetic, no call left after preprocessing */
+extern unsigned long vmemmap_base;
+#define VMEMMAP_START		vmemmap_base
+#define vmemmap			((struct page *)VMEMMAP_START)
+#define __pfn_to_page(pfn)	(vmemmap + (pfn))
+#define pfn_to_page __pfn_to_page
+#else
 extern struct page *pfn_to_page(unsigned long pfn);
+#endif
 extern unsigned long page_to_pfn(const struct page *page);
 extern struct page *virt_to_page(const void *kaddr);
 extern struct page *virt_to_head_page(const void *kaddr);

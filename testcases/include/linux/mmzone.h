@@ -73,6 +73,18 @@ extern unsigned long next_valid_pfn(unsigned long pfn, unsigned long end_pfn);
 extern struct pglist_data *first_online_pgdat(void);
 extern struct zone *next_zone(struct zone *zone);
 
+/* as the kernel's mmzone.h (6.1 and 6.12): a statement expression whose
+ * page never reaches the caller; page_to_nid() is in linux/mm.h */
+#ifdef CONFIG_NUMA
+#define pfn_to_nid(pfn)							\
+({									\
+	unsigned long __pfn_to_nid_pfn = (pfn);				\
+	page_to_nid(pfn_to_page(__pfn_to_nid_pfn));			\
+})
+#else
+#define pfn_to_nid(pfn)		(0)
+#endif
+
 /* as the kernel's mmzone.h: pfn_to_online_page() is visible wherever mm.h is */
 #include <linux/memory_hotplug.h>
 
