@@ -1228,5 +1228,6 @@ void cfg_free(struct pl_fn *fn)
 	cursor_map_free(&fn->temps);
 	cursor_map_free(&fn->callmap);
 	free(fn->name);
+	free(fn->entry_callers);
 	memset(fn, 0, sizeof(*fn));
 }
