@@ -59,7 +59,8 @@ static int edge_cmp(const void *a, const void *b)
 static struct edge *edges_of(const struct pl_callgraph *g, size_t *n_out)
 {
 	struct pl_cg_call *c = xmalloc((g->ncalls ? g->ncalls : 1) * sizeof(*c));
-	memcpy(c, g->calls, g->ncalls * sizeof(*c));
+	if (g->ncalls) /* g->calls is NULL without calls */
+		memcpy(c, g->calls, g->ncalls * sizeof(*c));
 	qsort(c, g->ncalls, sizeof(*c), edge_cmp);
 	struct edge *e = xcalloc(g->ncalls ? g->ncalls : 1, sizeof(*e));
 	size_t n = 0;
