@@ -116,6 +116,10 @@ struct pl_fn {
 
 	unsigned contracts;       /* enum pl_contract bits (contract.h) */
 	long contract_tok[2];     /* token of the boot / lock marker, -1: none */
+	/* the contract inferred from the callers (engine/caller_contracts.h):
+	 * scope depths every call site in the TU holds, opened at entry */
+	unsigned char entry_depth[SCOPE__COUNT];
+	char *entry_callers;      /* "a(), b()": the callers it was inferred from; NULL: none */
 
 	int entry, exit;
 	int creates_objects;      /* a call that can make a tracked page exists */

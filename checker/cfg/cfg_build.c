@@ -395,7 +395,7 @@ static int try_memmap_call(struct builder *b, CXCursor e)
 	CXCursor pfn;
 	if (!memmap_pfn_to_page(e, &pfn))
 		return 0;
-	const struct rule *ru = fn_rule(b->fn, "pfn_to_page");
+	const struct rule *ru = fn_rule(b->fn, "pfn_to_page", e);
 	if (!ru)
 		return 0;
 	CXCursor *args = xmalloc(sizeof(CXCursor));
@@ -1269,5 +1269,6 @@ void cfg_free(struct pl_fn *fn)
 	cursor_map_free(&fn->temps);
 	cursor_map_free(&fn->callmap);
 	free(fn->name);
+	free(fn->entry_callers);
 	memset(fn, 0, sizeof(*fn));
 }

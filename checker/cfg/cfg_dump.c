@@ -18,6 +18,13 @@ static const char *ev_name(int k)
 void cfg_dump(const struct pl_fn *fn, FILE *out)
 {
 	fprintf(out, "function %s: %zu blocks, entry B%d, exit B%d\n", fn->name, fn->nblk, fn->entry, fn->exit);
+	if (fn->entry_callers) {
+		fprintf(out, "caller contract:");
+		for (int s = SCOPE_NONE + 1; s < SCOPE__COUNT; s++)
+			if (fn->entry_depth[s])
+				fprintf(out, " %s", rule_scope_name((enum rule_scope)s));
+		fprintf(out, " (held at every call in this file: %s)\n", fn->entry_callers);
+	}
 	for (size_t i = 0; i < fn->nblk; i++) {
 		const struct pl_block *bl = &fn->blk[i];
 		fprintf(out, "B%zu:", i);

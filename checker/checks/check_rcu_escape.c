@@ -32,7 +32,9 @@ static void on_use(struct pl_checks_run *run, const struct pl_use *u)
 	if (u->val.guard_ev >= 0 && u->val.guard_ev != u->val.origin_ev)
 		finding_note(u->fn, &f, u->val.guard_ev,
 			     xasprintf("pfn checked with %s() here", event_callee(u->fn, u->val.guard_ev)));
-	if (u->val.end_ev >= 0)
+	if (u->val.end_ev >= 0) {
 		finding_note(u->fn, &f, u->val.end_ev, xasprintf("RCU read-side section ended here"));
+		note_caller_contract(u->fn, &f, u->val.end_ev);
+	}
 	findings_add(run->out, &f);
 }

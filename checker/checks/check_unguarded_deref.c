@@ -67,9 +67,11 @@ static void on_use(struct pl_checks_run *run, const struct pl_use *u)
 		finding_note(u->fn, &f, u->val.guard_ev,
 			     xasprintf("%s() checked here outside an RCU read-side section",
 				       event_callee(u->fn, u->val.guard_ev)));
-	else if (u->val.level == L_ARBITRARY && u->val.end_ev >= 0)
+	else if (u->val.level == L_ARBITRARY && u->val.end_ev >= 0) {
 		finding_note(u->fn, &f, u->val.end_ev,
 			     xasprintf("the guarantee ended here with %s()", event_callee(u->fn, u->val.end_ev)));
+		note_caller_contract(u->fn, &f, u->val.end_ev);
+	}
 	findings_add(run->out, &f);
 }
 

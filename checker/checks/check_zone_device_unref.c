@@ -28,9 +28,11 @@ static void on_use(struct pl_checks_run *run, const struct pl_use *u)
 	if (u->val.origin_ev >= 0)
 		finding_note(u->fn, &f, u->val.origin_ev,
 			     xasprintf("page obtained here from %s()", event_callee(u->fn, u->val.origin_ev)));
-	if (u->val.end_ev >= 0)
+	if (u->val.end_ev >= 0) {
 		finding_note(u->fn, &f, u->val.end_ev,
 			     xasprintf("the guarantee ended here with %s()", event_callee(u->fn, u->val.end_ev)));
+		note_caller_contract(u->fn, &f, u->val.end_ev);
+	}
 	findings_add(run->out, &f);
 }
 

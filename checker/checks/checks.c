@@ -1,5 +1,6 @@
 /* The table of checks and what they share. */
 #include "checks.h"
+#include "caller_contracts.h"
 
 #include <fnmatch.h>
 #include <stdlib.h>
@@ -65,9 +66,9 @@ int checks_select(const char *spec, unsigned char *enabled, char *err, size_t er
 	return ret;
 }
 
-#define DISPATCH(hook, arg)                                                       \
-	for (size_t i = 0; !run->collect && i < pl_num_checks; i++)               \
-		if (run->enabled[i] && pl_all_checks[i]->hook)                    \
+#define DISPATCH(hook, arg)                                                              \
+	for (size_t i = 0; !run->collect && !run->call_depths && i < pl_num_checks; i++) \
+		if (run->enabled[i] && pl_all_checks[i]->hook)                           \
 			pl_all_checks[i]->hook(run, arg)
 
 void checks_on_use(struct pl_checks_run *run, const struct pl_use *u)
@@ -88,6 +89,20 @@ void checks_on_store(struct pl_checks_run *run, const struct pl_store *s)
 void checks_on_return(struct pl_checks_run *run, const struct pl_return *r)
 {
 	DISPATCH(on_return, r);
+}
+
+void note_caller_contract(const struct pl_fn *fn, struct pl_finding *f, int end_ev)
+{
+	if (end_ev < 0 || !fn->entry_callers || fn->ev[end_ev].kind != EV_CALL || f->nnotes == PL_MAX_NOTES)
+		return;
+	const struct rule *ru = fn->calls[fn->ev[end_ev].aux].rule;
+	const char *what = ru && ru->exit ? caller_contract_scope_text(ru->exit) : NULL;
+	if (!what || !fn->entry_depth[ru->exit])
+		return;
+	f->notes[f->nnotes].loc = cursor_loc(fn->decl);
+	f->notes[f->nnotes].text = xasprintf("%s() runs under %s: every caller in this file holds it (%s)", fn->name,
+					     what, fn->entry_callers);
+	f->nnotes++;
 }
 
 const char *event_callee(const struct pl_fn *fn, int ev)

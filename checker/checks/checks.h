@@ -33,5 +33,9 @@ const char *event_callee(const struct pl_fn *fn, int ev);
 struct pl_finding finding_at_event(const struct pl_fn *fn, int ev, int site, const char *check, char *message);
 struct pl_finding finding_at(const struct pl_use *u, const char *check, char *message);
 void finding_note(const struct pl_fn *fn, struct pl_finding *f, int ev, char *text);
+/* When end_ev (where a page's guarantee ended) closed a scope that the
+ * function holds only because every caller in the file holds it, a note
+ * at the function naming that contract and the callers. */
+void note_caller_contract(const struct pl_fn *fn, struct pl_finding *f, int end_ev);
 
 #endif

@@ -27,6 +27,18 @@ struct pl_loc event_loc(const struct pl_fn *fn, int ev)
 	return l;
 }
 
+struct pl_loc cursor_loc(CXCursor c)
+{
+	struct pl_loc l = { 0 };
+	CXFile f;
+	clang_getFileLocation(clang_getCursorLocation(c), &f, &l.line, &l.col, &l.offset);
+	CXString s = clang_getFileName(f);
+	const char *p = clang_getCString(s);
+	l.file = xstrdup(p ? p : "<unknown>");
+	clang_disposeString(s);
+	return l;
+}
+
 void loc_free(struct pl_loc *l)
 {
 	free(l->file);

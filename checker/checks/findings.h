@@ -48,6 +48,8 @@ struct pl_findings {
 /* Location of an event: calls at the start of their text (the macro name of a
  * macro call), other nodes at their cursor location. */
 struct pl_loc event_loc(const struct pl_fn *fn, int ev);
+/* Location of a cursor (a declaration's name). */
+struct pl_loc cursor_loc(CXCursor c);
 void loc_free(struct pl_loc *l);
 
 void findings_add(struct pl_findings *fs, struct pl_finding *f);

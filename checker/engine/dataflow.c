@@ -23,6 +23,10 @@ static void state_init_entry(const struct pl_fn *fn, struct pl_state *st, int su
 	}
 	if (fn->contracts & CONTRACT_LOCK)
 		st->depth[SCOPE_PTL] = 1;
+	/* the contract inferred from every caller in the TU (caller_contracts.h) */
+	for (int s = 0; s < SCOPE__COUNT; s++)
+		if (fn->entry_depth[s] > st->depth[s])
+			st->depth[s] = fn->entry_depth[s];
 	for (size_t i = 0; i < fn->nslots; i++) {
 		const struct pl_slot *sl = &fn->slots[i];
 		/* parameters are the caller's: pages are safe, integers are unknown pfns */

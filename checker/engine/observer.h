@@ -52,12 +52,21 @@ struct pl_return {
 
 struct summary_collect;
 
+/* Scope depths at each call event of a function (per event index; only
+ * EV_CALL rows are written): the least over the paths that reach it.
+ * `reached` is 0 for a call no path reaches. */
+struct pl_call_depths {
+	unsigned char (*depth)[SCOPE__COUNT];
+	unsigned char *reached;
+};
+
 struct pl_checks_run {
 	enum pl_policy policy;
 	const unsigned char *enabled; /* per check index */
 	const struct pl_fn *fn;
 	struct pl_findings *out;
 	struct summary_collect *collect; /* summary mode: record, do not report (no hook runs) */
+	struct pl_call_depths *call_depths; /* record scope depths at calls; no hook runs */
 };
 
 /* Called by the engine during the reporting pass. */

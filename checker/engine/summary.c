@@ -235,7 +235,7 @@ const struct rule *summary_lookup(struct pl_summaries *s, CXCursor callee)
 		struct summary_collect sc;
 		memset(&sc, 0, sizeof(sc));
 		sc.ret_param = -1;
-		struct pl_checks_run run = { POLICY_MAINLINE, NULL, &fn, NULL, &sc }; /* no check reports */
+		struct pl_checks_run run = { POLICY_MAINLINE, NULL, &fn, NULL, &sc, NULL }; /* no check reports */
 		analyse_function(&fn, &run, s->fn_memory);
 		rule = rule_from(s->v[idx].name, &sc);
 		s->computed++;

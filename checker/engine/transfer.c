@@ -944,6 +944,15 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 	int vs;
 	switch (e->kind) {
 	case EV_CALL:
+		if (an->report && an->report->call_depths) {
+			struct pl_call_depths *cd = an->report->call_depths;
+			for (int s = 0; s < SCOPE__COUNT; s++) {
+				unsigned char d = st->depth[s] > 255 ? 255 : (unsigned char)st->depth[s];
+				if (!cd->reached[ev] || d < cd->depth[ev][s])
+					cd->depth[ev][s] = d;
+			}
+			cd->reached[ev] = 1;
+		}
 		transfer_call(an, st, ev);
 		break;
 	case EV_ASSIGN: {

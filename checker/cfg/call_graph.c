@@ -1,0 +1,99 @@
+/* Who calls the main file's functions, from the AST.  A function is
+ * opaque when some reference to it is not the callee of a direct call made
+ * in a main-file function body: its address is taken (an ops table, a
+ * walker callback, a function pointer), or a declaration outside the
+ * file's functions uses it.  Every reference counts, so a use this scan
+ * does not understand makes the function opaque rather than unseen. */
+#include "call_graph.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct scan {
+	struct pl_callgraph *g;
+	struct cursor_map idx;  /* canonical declaration -> index */
+	unsigned *refs, *direct;
+	int owner;              /* index of the function whose body is scanned, -1 */
+	int started;            /* a main-file function was declared: late headers count */
+};
+
+static int fn_index(const struct scan *s, CXCursor ref)
+{
+	if (clang_getCursorKind(ref) != CXCursor_FunctionDecl)
+		return -1;
+	return cursor_map_get(&s->idx, clang_getCanonicalCursor(ref));
+}
+
+static enum CXChildVisitResult visit_expr(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	struct scan *s = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_DeclRefExpr) {
+		int i = fn_index(s, clang_getCursorReferenced(c));
+		if (i >= 0) {
+			s->refs[i]++;
+			if (s->owner < 0)
+				s->g->fn[i].opaque = 1;
+		}
+	} else if (k == CXCursor_CallExpr) {
+		/* the callee, through parentheses and implicit casts: a direct call */
+		int i = fn_index(s, clang_getCursorReferenced(c));
+		if (i >= 0 && s->owner >= 0) {
+			s->direct[i]++;
+			struct pl_cg_call call = { s->owner, i };
+			VEC_PUSH(s->g->calls, s->g->ncalls, s->g->calls_cap, call);
+		}
+	}
+	return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult visit_top(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	struct scan *s = data;
+	int main_file = clang_Location_isFromMainFile(clang_getCursorLocation(c));
+	if (main_file && clang_getCursorKind(c) == CXCursor_FunctionDecl)
+		s->started = 1;
+	if (!main_file && !s->started)
+		return CXChildVisit_Continue; /* headers before the file's own code */
+	s->owner = -1;
+	if (main_file && clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c))
+		s->owner = fn_index(s, c);
+	clang_visitChildren(c, visit_expr, s);
+	return CXChildVisit_Continue;
+}
+
+void callgraph_build(struct pl_callgraph *g, CXTranslationUnit tu, const CXCursor *defs, size_t ndefs)
+{
+	memset(g, 0, sizeof(*g));
+	g->n = ndefs;
+	g->fn = xcalloc(ndefs ? ndefs : 1, sizeof(*g->fn));
+	struct scan s = { .g = g, .owner = -1 };
+	s.refs = xcalloc(ndefs ? ndefs : 1, sizeof(unsigned));
+	s.direct = xcalloc(ndefs ? ndefs : 1, sizeof(unsigned));
+	for (size_t i = 0; i < ndefs; i++) {
+		CXString n = clang_getCursorSpelling(defs[i]);
+		g->fn[i].name = xstrdup(clang_getCString(n));
+		clang_disposeString(n);
+		g->fn[i].is_static = clang_getCursorLinkage(defs[i]) == CXLinkage_Internal;
+		cursor_map_put(&s.idx, clang_getCanonicalCursor(defs[i]), (int)i);
+	}
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &s);
+	for (size_t i = 0; i < ndefs; i++)
+		if (s.refs[i] != s.direct[i])
+			g->fn[i].opaque = 1;
+	free(s.refs);
+	free(s.direct);
+	cursor_map_free(&s.idx);
+}
+
+void callgraph_free(struct pl_callgraph *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		free(g->fn[i].name);
+	free(g->fn);
+	free(g->calls);
+	memset(g, 0, sizeof(*g));
+}
