@@ -1,8 +1,10 @@
 /* pagelife summarise (summarise.h). */
 #include "summarise.h"
 #include "digest.h"
+#include "cache.h"
 #include "options.h"
 #include "pagelife.h"
+#include "prefilter.h"
 #include "shard.h"
 #include "summary_db.h"
 #include "util.h"
@@ -224,6 +226,19 @@ int summarise_main(int argc, char **argv)
 	}
 	if (opt.shard_n)
 		shard_jobs(&jobs, opt.shard_k, opt.shard_n);
+	/* a TU that mentions no page API defines nothing worth a summary but
+	 * plain uses: skipped as analysis runs skip it (--no-prefilter keeps it) */
+	size_t skipped = 0;
+	if (!opt.no_prefilter) {
+		char *dir = opt.no_cache ? NULL : opt.cache_dir ? xstrdup(opt.cache_dir) : cache_default_dir();
+		struct prefilter *pf = prefilter_open(opt.compdb_dir, dir, s, &jobs);
+		if (pf)
+			skipped = prefilter_jobs(pf, &jobs);
+		prefilter_close(pf);
+		free(dir);
+	}
+	if (opt.stats)
+		fprintf(stderr, "pagelife: %zu TUs skipped by the prefilter\n", skipped);
 	status = run_summarise(&opt, s, &jobs);
 out:
 	free(msg);
