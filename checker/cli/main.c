@@ -7,6 +7,8 @@
 #include "pagelife.h"
 #include "review.h"
 #include "speedups.h"
+#include "summarise.h"
+#include "summary_db.h"
 #include "util.h"
 
 #include <clang-c/Index.h>
@@ -38,10 +40,25 @@ static void jobs_from_files(const struct pl_options *opt, struct pagelife_comman
 	}
 }
 
+/* --summaries: the other TUs' functions, and their digest for the result cache. */
+static int load_summaries(struct pl_options *opt, struct pagelife_config *cfg, char **msg)
+{
+	struct summary_db *db = summary_db_open(opt->summaries, 1, msg);
+	if (!db)
+		return -1;
+	struct pagelife_summary *v;
+	int bad = summary_db_load(db, &v, &cfg->nsummaries, opt->summaries_digest, msg);
+	summary_db_close(db);
+	cfg->summaries = bad ? NULL : v;
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "merge"))
 		return merge_main(argc - 1, argv + 1);
+	if (argc > 1 && !strcmp(argv[1], "summarise"))
+		return summarise_main(argc - 1, argv + 1);
 	struct pl_options opt;
 	char err[1024];
 	char *msg = NULL;
@@ -74,8 +91,15 @@ int main(int argc, char **argv)
 	/* a quarter of the worker's budget for one function's states: the AST
 	 * and the CFG need the rest */
 	struct pagelife_config cfg = { NULL, (const char *const *)opt.rules, opt.nrules, opt.policy, opt.checks,
-				       opt.dump_cfg, opt.warn_unused_suppressions, (size_t)(opt.max_memory / 4) };
-	if (pagelife_session_open(&cfg, &s, &msg)) {
+				       opt.dump_cfg, opt.warn_unused_suppressions, (size_t)(opt.max_memory / 4),
+				       NULL, 0, 0 };
+	if (opt.summaries && load_summaries(&opt, &cfg, &msg)) {
+		status = usage_error(msg);
+		goto out;
+	}
+	int bad_session = pagelife_session_open(&cfg, &s, &msg);
+	summary_db_free_summaries((struct pagelife_summary *)cfg.summaries, cfg.nsummaries);
+	if (bad_session) {
 		status = usage_error(msg);
 		goto out;
 	}

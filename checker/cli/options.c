@@ -188,6 +188,12 @@ int options_parse(struct pl_options *o, int argc, char **argv, char *err, size_t
 				return -1;
 			}
 			o->cache_dir = v;
+		} else if ((v = opt_value(argc, argv, &i, "--summaries", &m)) || m) {
+			if (!v || !*v) {
+				snprintf(err, errlen, "--summaries needs a file (the summary database)");
+				return -1;
+			}
+			o->summaries = v;
 		} else if ((v = opt_value(argc, argv, &i, "--shard", &m)) || m) {
 			if (shard_parse(v, &o->shard_k, &o->shard_n)) {
 				snprintf(err, errlen, "--shard must be K/N with 1 <= K <= N, not '%s'", v ? v : "");
@@ -292,6 +298,9 @@ void options_usage(FILE *out)
 	      "       pagelife review -p BUILD_DIR BASE..HEAD   (what each patch adds: pagelife review --help)\n"
 	      "       pagelife lsp [--compile-commands-dir=DIR] [--max-tus=N]   (language server; docs/editors.md)\n"
 	      "       pagelife merge -p BUILD_DIR SHARD.jsonl...  (combine --shard --format=json outputs)\n"
+	      "       pagelife summarise -p BUILD_DIR --summaries=FILE [-j N] [--shard=K/N]\n"
+	      "                                   (cross-TU summaries into an SQLite file; only changed TUs)\n"
+	      "       pagelife summarise merge OUT.db SHARD.db...  (combine the summary files of shards)\n"
 	      "\n"
 	      "Finds struct page lifetime misuse in Linux kernel C code.\n"
 	      "\n"
@@ -313,6 +322,8 @@ void options_usage(FILE *out)
 	      "  --no-cache          neither read nor write the result cache\n"
 	      "  --no-prefilter      with -p, analyse even the TUs that mention no rule's API\n"
 	      "  --shard=K/N         analyse share K of N of the TUs (CI runners; then pagelife merge)\n"
+	      "  --summaries=FILE    use the cross-TU summaries of FILE (written by pagelife summarise) for\n"
+	      "                      calls of functions defined in other TUs\n"
 	      "  --kbuild            findings do not fail the run (set automatically under kbuild C=1/C=2)\n"
 	      "  --baseline=FILE     report only findings whose fingerprint is not in FILE\n"
 	      "  --write-baseline=FILE  write the fingerprints of this run's findings to FILE\n"

@@ -41,6 +41,8 @@ struct pl_options {
 	const char *cache_dir;      /* --cache-dir; NULL: the default */
 	int no_cache, no_prefilter; /* --no-cache, --no-prefilter */
 	unsigned shard_k, shard_n;  /* --shard=K/N; 0/0: every TU */
+	const char *summaries;      /* --summaries=FILE: the summary database */
+	char summaries_digest[65];  /* of the summaries loaded from it (the result cache's key) */
 };
 
 /* Returns 0, or -1 with a one-line message in err (usage error, exit 2). */

@@ -1,6 +1,6 @@
 /* A whole pagelife_result as JSON and back: every field (findings with
  * notes, fix-its and fingerprints, the error, statistics, included files,
- * the CFG dump), so a result read back prints exactly as the original.
+ * the CFG dump, the summaries of `pagelife summarise`), so a result read back prints exactly as the original.
  * Workers send results to the parent this way and the result cache stores
  * them this way.  Not a report format: report/json.c is the one users read. */
 #include "result_json.h"
@@ -43,7 +43,10 @@ json_t *result_to_json(const struct pagelife_result *r)
 		json_array_append_new(findings, finding_to_json(&r->findings[i]));
 	for (size_t i = 0; i < r->nincludes; i++)
 		json_array_append_new(includes, str_or_null(r->includes[i]));
-	json_t *o = json_pack("{s:o,s:o,s:b,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "findings", findings, "error",
+	json_t *summaries = json_array();
+	for (size_t i = 0; i < r->nsummaries; i++)
+		json_array_append_new(summaries, json_pack("[s,s]", r->summaries[i].name, r->summaries[i].rule));
+	json_t *o = json_pack("{s:o,s:o,s:o,s:b,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "summaries", summaries, "findings", findings, "error",
 			      str_or_null(r->error), "fatal", r->fatal, "functions", (json_int_t)r->functions,
 			      "unconverged", (json_int_t)r->unconverged, "one_path", (json_int_t)r->one_path, "coarse",
 			      (json_int_t)r->coarse, "skipped", (json_int_t)r->skipped, "includes", includes,
@@ -113,14 +116,14 @@ static int finding_from_json(json_t *o, struct pagelife_finding *f)
 int result_from_json(const json_t *o, struct pagelife_result *r)
 {
 	memset(r, 0, sizeof(*r));
-	json_t *findings, *error, *includes, *cfg_dump;
+	json_t *findings, *error, *includes, *cfg_dump, *summaries;
 	int fatal;
 	json_int_t functions, unconverged, one_path, coarse, skipped;
-	int bad = !o || json_unpack((json_t *)o, "{s:o,s:o,s:b,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "findings", &findings, "error",
+	int bad = !o || json_unpack((json_t *)o, "{s:o,s:o,s:o,s:b,s:I,s:I,s:I,s:I,s:I,s:o,s:o}", "summaries", &summaries, "findings", &findings, "error",
 				    &error, "fatal", &fatal, "functions", &functions, "unconverged", &unconverged,
 				    "one_path", &one_path, "coarse", &coarse, "skipped", &skipped, "includes",
 				    &includes, "cfg_dump", &cfg_dump) ||
-		  !json_is_array(findings) || !json_is_array(includes);
+		  !json_is_array(findings) || !json_is_array(includes) || !json_is_array(summaries);
 	if (!bad) {
 		r->error = dup_or_null(error);
 		r->cfg_dump = dup_or_null(cfg_dump);
@@ -136,6 +139,15 @@ int result_from_json(const json_t *o, struct pagelife_result *r)
 		r->includes = xcalloc(json_array_size(includes) + 1, sizeof(char *));
 		for (size_t i = 0; i < json_array_size(includes); i++)
 			r->includes[r->nincludes++] = dup_or_null(json_array_get(includes, i));
+		r->summaries = xcalloc(json_array_size(summaries) + 1, sizeof(*r->summaries));
+		for (size_t i = 0; i < json_array_size(summaries) && !bad; i++) {
+			const char *name, *rule;
+			bad = json_unpack(json_array_get(summaries, i), "[s,s]", &name, &rule) != 0;
+			if (!bad) {
+				r->summaries[r->nsummaries].name = xstrdup(name);
+				r->summaries[r->nsummaries++].rule = xstrdup(rule);
+			}
+		}
 	}
 	if (bad) {
 		pagelife_result_free(r);

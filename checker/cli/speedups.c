@@ -16,6 +16,8 @@ static char *analysis_options(const struct pl_options *opt)
 		opt->warn_unused_suppressions, (unsigned long long)(opt->max_memory / 4));
 	for (size_t c = 0; c < pagelife_check_count(); c++)
 		sb_add(&sb, opt->enabled[c] ? "1" : "0");
+	if (opt->summaries) /* other TUs' summaries change this TU's findings */
+		sb_addf(&sb, " summaries=%s", opt->summaries_digest);
 	return sb_take(&sb);
 }
 

@@ -23,6 +23,8 @@
 struct summary_return {
 	unsigned released;      /* page parameters dropped on this path */
 	unsigned cond_released; /* ... dropped if the returned value is non-zero */
+	unsigned gupped;        /* page array parameters a GUP call filled, still held here */
+	uint8_t ret_gup;        /* the returned value is a GUP call's count */
 	uint8_t ret_cst;        /* enum pl_const about the returned integer */
 	int32_t ret_cval;
 	uint8_t arg_cst[SUMMARY_INT_PARAMS];
@@ -41,6 +43,9 @@ struct summary_collect {
 	struct pl_val ret;
 	int ret_param; /* the integer parameter whose pfn the returned page came from, -1 */
 	int ret_param_seen;
+	unsigned gupped;        /* page array parameters some path returns filled by GUP */
+	uint8_t gup_hold;       /* enum pl_hold of those pages */
+	uint8_t gup_movable;    /* ... taken without FOLL_LONGTERM */
 };
 
 #endif

@@ -268,6 +268,8 @@ static struct pl_val compare_count(const struct pl_fn *fn, const struct pl_state
 	struct pl_val b = eval_expr(fn, st, r, &rs);
 	struct pl_val f = a;
 	int zero_right = b.kind == VK_BOTTOM;
+	if (a.kind == VK_FACT && a.fact == F_EMPTY && a.level == F_EMPTY_ERRNO && !zero_right)
+		return pl_val_make(VK_NONE);
 	if (a.kind == VK_FACT && a.fact == F_EMPTY && a.level == 1 && !zero_right) {
 		/* one page asked for: gup(addr, 1, ..., &page) != 1 */
 		CXCursor rr = cursor_strip(r);
@@ -285,7 +287,8 @@ static struct pl_val compare_count(const struct pl_fn *fn, const struct pl_state
 		}
 		return pl_val_make(VK_NONE);
 	}
-	if (a.kind == VK_FACT && a.fact == F_RELEASE && zero_right) {
+	if (a.kind == VK_FACT && (a.fact == F_RELEASE || (a.fact == F_EMPTY && a.level == F_EMPTY_ERRNO)) &&
+	    zero_right) {
 		/* kernel convention: 0 or -errno, so "< 0" is "non-zero" */
 		f.neg = op == CXBinaryOperator_LE || op == CXBinaryOperator_GE || op == CXBinaryOperator_EQ;
 		return f;

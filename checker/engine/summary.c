@@ -110,6 +110,55 @@ static int released_if_arg(const struct summary_collect *sc, int p, struct rule 
 	return 0;
 }
 
+/* Does every path fit the convention: filled pages on the paths the
+ * result says, none on the others? */
+static int gup_fits(const struct summary_collect *sc, unsigned bit, enum rule_gup_result how)
+{
+	for (unsigned i = 0; i < sc->nrec; i++) {
+		const struct summary_return *r = &sc->rec[i];
+		int filled = (r->gupped & bit) != 0, zero = ret_is(r, 0);
+		int ok;
+		if (how == GUP_RESULT_NONE)
+			ok = filled;
+		else if (how == GUP_RESULT_ERRNO)
+			ok = filled ? zero == 1 : zero == 0;
+		else /* the count, passed on or a constant */
+			ok = r->ret_gup || (filled ? zero == 0 : zero == 1);
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* A helper that fills its caller's page array with GUP: a gup rule whose
+ * result says when the pages are there (int grab(addr, struct page **pp)).
+ * Returns the parameter's bit, 0 if none. */
+static unsigned gup_summary(const struct summary_collect *sc, struct rule *r)
+{
+	if (!sc->gupped || !sc->nrec || sc->rec_overflow)
+		return 0;
+	int p = lowest_bit(sc->gupped);
+	unsigned bit = 1u << p;
+	int passes_count = 0; /* return pin_user_pages_fast(...) */
+	for (unsigned i = 0; i < sc->nrec; i++)
+		passes_count |= sc->rec[i].ret_gup;
+	enum rule_gup_result order[] = { GUP_RESULT_NONE, GUP_RESULT_ERRNO, GUP_RESULT_COUNT };
+	if (passes_count) {
+		order[0] = GUP_RESULT_COUNT;
+		order[2] = GUP_RESULT_NONE;
+	}
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		if (!gup_fits(sc, bit, order[i]))
+			continue;
+		r->gup_pages = p;
+		r->gup_hold = sc->gup_hold;
+		r->gup_longterm = !sc->gup_movable;
+		r->gup_result = order[i];
+		return bit;
+	}
+	return 0;
+}
+
 static struct rule *rule_from(const char *name, const struct summary_collect *sc)
 {
 	struct rule r;
@@ -151,7 +200,9 @@ static struct rule *rule_from(const char *name, const struct summary_collect *sc
 			any = 1;
 		}
 	}
-	r.transfer_mask = sc->escaped & ~released;
+	unsigned gup = gup_summary(sc, &r);
+	any |= gup != 0;
+	r.transfer_mask = sc->escaped & ~released & ~gup;
 	any |= r.transfer_mask != 0;
 	unsigned acq = sc->returns ? sc->acquired_all & ~sc->released & ~sc->escaped : 0;
 	if (acq) {
@@ -208,6 +259,12 @@ const struct rule *summary_lookup(struct pl_summaries *s, CXCursor callee)
 	CXString ns = clang_getCursorSpelling(callee);
 	char *name = xstrdup(clang_getCString(ns));
 	clang_disposeString(ns);
+	if (s->external && clang_Cursor_isNull(clang_getCursorDefinition(callee))) {
+		/* defined in another TU: its summary from the summary pass */
+		const struct rule *r = rules_lookup(s->external, name);
+		free(name);
+		return r;
+	}
 	struct summary_entry *e = find(s, name);
 	if (e) {
 		free(name);

@@ -26,6 +26,7 @@ struct pl_summaries {
 	int depth;
 	size_t computed;
 	size_t fn_memory;  /* per-function budget of the analysis (analysis.h) */
+	const struct rules *external; /* summaries from other TUs, for functions without a definition here */
 };
 
 /* The rule for a call of the function `callee` refers to, NULL if none. */

@@ -597,6 +597,12 @@ static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const st
 	r->slot = target;
 	long long nr;
 	r->level = (uint8_t)(ru->gup_nr >= 0 && cursor_int_constant(call_arg(c, ru->gup_nr), &nr) && nr == 1);
+	if (ru->gup_result == GUP_RESULT_ERRNO) {
+		r->neg = 0; /* "ret" alone: empty when non-zero */
+		r->level = F_EMPTY_ERRNO;
+	} else if (ru->gup_result == GUP_RESULT_NONE) {
+		*r = pl_val_make(VK_NONE);
+	}
 }
 
 /* The slot of the variable whose address e is (&var), -1. */
@@ -877,6 +883,21 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 		if (sl->is_elem && !(v->pflags & PF_HELD))
 			elem_released |= bit; /* a release loop, or unpin_user_pages() */
 	}
+	/* GUP into the caller's array: its pages are the caller's to release */
+	unsigned gupped = 0;
+	for (size_t i = 0; i < fn->nslots; i++) {
+		const struct pl_slot *sl = &fn->slots[i];
+		const struct pl_val *v = &st->v[i];
+		if (!sl->elem_of_param || sl->param_index < 0 || sl->param_index >= 32 || v->kind != VK_OBJ ||
+		    !v->hold || v->acquire_ev < 0 || v->site == PARAM_ELEM_SITE(sl->param_index) ||
+		    fn->ev[v->acquire_ev].kind != EV_CALL || !fn->calls[fn->ev[v->acquire_ev].aux].rule ||
+		    fn->calls[fn->ev[v->acquire_ev].aux].rule->gup_pages < 0)
+			continue;
+		gupped |= 1u << sl->param_index;
+		sc->gup_hold = v->hold;
+		sc->gup_movable |= (v->pflags & PF_MOVABLE) != 0;
+	}
+	sc->gupped |= gupped;
 	/* loops joined with their zero-iteration path look released; only a
 	 * helper with a single return is trusted to release its array (a
 	 * return statement is seen once per path state reaching it) */
@@ -891,6 +912,7 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 	struct summary_return rec;
 	memset(&rec, 0, sizeof(rec));
 	rec.released = released;
+	rec.gupped = gupped;
 	for (size_t i = 0; i < fn->nslots; i++) {
 		const struct pl_slot *sl = &fn->slots[i];
 		if (sl->param_index >= 0 && sl->param_index < SUMMARY_INT_PARAMS && !sl->is_pointer && !sl->is_elem) {
@@ -910,6 +932,7 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 			rec.ret_cst = rv.cst;
 			rec.ret_cval = rv.cval;
 		}
+		rec.ret_gup = rv.kind == VK_FACT && rv.fact == F_EMPTY;
 		int p = rv.site - PARAM_SITE(0);
 		if (rv.kind == VK_FACT && rv.fact == F_RELEASE && !rv.neg && !rv.half && p >= 0 && p < 32)
 			rec.cond_released = 1u << p; /* return helper(page): released when non-zero */

@@ -41,7 +41,24 @@ struct pagelife_config {
 	size_t function_memory;          /* bytes the analysis of one function may hold in
 					  * states; past it, a coarser analysis (counted in
 					  * pagelife_result.coarse / .skipped); 0: 512 MiB */
+	/* Summaries of functions defined in other TUs, used for calls that have
+	 * no rule and no definition in the TU analysed.  Copied at open. */
+	const struct pagelife_summary *summaries;
+	size_t nsummaries;
+	int summarise;                   /* pagelife_analyse() fills pagelife_result.summaries
+					  * with the TU's non-static functions and finds nothing */
 };
+
+/* A summary of a function defined in another TU: what it does to its page
+ * arguments and its result, as the rule text pagelife_analyse() wrote with
+ * pagelife_config.summarise (see docs/design.md, "Cross-TU summaries"). */
+struct pagelife_summary {
+	char *name;  /* the function */
+	char *rule;  /* one line; its format is pagelife_summary_format() */
+};
+
+/* The format of pagelife_summary.rule; summaries of another format are refused. */
+const char *pagelife_summary_format(void);
 
 struct pagelife_session;
 
@@ -123,6 +140,8 @@ struct pagelife_result {
 	char **includes; /* the files the TU included (once per inclusion), as clang names them */
 	size_t nincludes;
 	char *cfg_dump;  /* with pagelife_config.dump_cfg */
+	struct pagelife_summary *summaries; /* with pagelife_config.summarise */
+	size_t nsummaries;
 };
 
 void pagelife_result_free(struct pagelife_result *r);

@@ -35,7 +35,7 @@ enum pl_fact {
 	F_RAISE = 1,    /* when true: raise the object's level to `level` (and acquire `hold`) */
 	F_NONNULL,      /* when false: the pointer is NULL */
 	F_ERRPTR,       /* when true: the pointer is an error pointer (no page) */
-	F_EMPTY,        /* when true: a GUP call filled nothing (ret <= 0) */
+	F_EMPTY,        /* when true: a GUP call filled nothing (ret <= 0; level F_EMPTY_ERRNO: ret != 0) */
 	F_NETIOV,       /* when false: the netmem is a real page, not a net_iov */
 	F_SCOPE,        /* when true: enter scope `level` (skb_frags_readable()) */
 	F_LASTREF,      /* put_page_testzero(): when true the last reference (ours to free), else released */
@@ -72,6 +72,10 @@ enum pl_pflag {
 	PF_LONGTERM = 64,  /* integer flags value that contains FOLL_LONGTERM */
 	PF_FOLL_PIN = 128, /* integer flags value that contains FOLL_PIN */
 };
+
+/* F_EMPTY's level: 1 one page was asked for (!= 1 is empty); this: a
+ * 0/-errno result (a helper wrapping GUP), non-zero is empty. */
+#define F_EMPTY_ERRNO 2
 
 struct pl_val {
 	uint8_t kind;      /* enum pl_vkind */

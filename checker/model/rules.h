@@ -52,6 +52,13 @@ enum rule_netmem {
 	NETMEM_NULL_IF_NET_IOV, /* skb_frag_page() since 6.12: NULL for a net_iov; a NULL test or readable check guards */
 };
 
+/* What a GUP call's result says about the pages it filled. */
+enum rule_gup_result {
+	GUP_RESULT_COUNT = 0, /* the number of pages: nothing filled when <= 0 (the GUP API) */
+	GUP_RESULT_ERRNO,     /* 0 or -errno: filled when zero (helpers that wrap GUP) */
+	GUP_RESULT_NONE,      /* always filled */
+};
+
 enum rule_result {
 	RES_UNKNOWN = 0, /* nothing known: caller's responsibility */
 	RES_SOURCE,      /* the page/pfn/address of argument `arg`; arbitrary unless that is known */
@@ -110,6 +117,7 @@ struct rule {
 	int gup_nr;                 /* GUP: number of pages asked for; -1 none */
 	enum pl_hold gup_hold;
 	int gup_longterm;           /* always long-term (memfd_pin_folios) */
+	enum rule_gup_result gup_result;
 	unsigned transfer_mask;     /* arguments whose page ownership passes to the callee */
 	int device_query;           /* ZONE_DEVICE queries: page-zone-device-unref */
 

@@ -1,5 +1,6 @@
 #include "analyse.h"
 #include "analysis.h"
+#include "rule_text.h"
 #include "summary.h"
 #include "call_graph.h"
 #include "caller_contracts.h"
@@ -100,6 +101,7 @@ void analyse_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, co
 	v.summaries.rules = cfg->rules;
 	v.summaries.fn_memory = cfg->fn_memory;
 	v.summaries.api_present = present;
+	v.summaries.external = cfg->external;
 	v.callees = summaries_as_callee_rules(&v.summaries);
 	v.run.policy = cfg->policy;
 	v.run.enabled = cfg->enabled;
@@ -116,4 +118,47 @@ void tu_result_free(struct tu_result *res)
 	findings_free(&res->findings);
 	sb_free(&res->dump);
 	memset(res, 0, sizeof(*res));
+}
+
+struct summarise_ctx {
+	struct pl_summaries *summaries;
+	struct tu_summary *v;
+	size_t n, cap;
+};
+
+static enum CXChildVisitResult visit_summarise(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	struct summarise_ctx *x = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_LinkageSpec)
+		return CXChildVisit_Recurse;
+	/* only what other TUs can call: non-static definitions of the main file */
+	if (k != CXCursor_FunctionDecl || !clang_isCursorDefinition(c) ||
+	    clang_Cursor_getStorageClass(c) == CX_SC_Static ||
+	    !clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+		return CXChildVisit_Continue;
+	const struct rule *r = summary_lookup(x->summaries, c);
+	if (!r)
+		return CXChildVisit_Continue;
+	struct strbuf sb = { 0 };
+	rule_text_encode(r, &sb);
+	struct tu_summary t = { xstrdup(r->name), sb_take(&sb) };
+	VEC_PUSH(x->v, x->n, x->cap, t);
+	return CXChildVisit_Continue;
+}
+
+void summarise_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, const unsigned char *present,
+			 struct tu_summary **out, size_t *nout)
+{
+	struct pl_summaries sums = { 0 };
+	sums.tu = tu;
+	sums.rules = cfg->rules;
+	sums.fn_memory = cfg->fn_memory;
+	sums.api_present = present;
+	struct summarise_ctx x = { &sums, NULL, 0, 0 };
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_summarise, &x);
+	summaries_free(&sums);
+	*out = x.v;
+	*nout = x.n;
 }

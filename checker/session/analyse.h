@@ -18,6 +18,7 @@ struct pl_engine_cfg {
 	const unsigned char *enabled; /* per check index */
 	int dump_cfg;
 	size_t fn_memory;             /* per-function budget of the dataflow's states */
+	const struct rules *external; /* summaries of functions of other TUs; NULL: none */
 };
 
 /* The per-function memory share when the session names none. */
@@ -37,5 +38,13 @@ struct tu_result {
 void analyse_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, const unsigned char *present,
 		       struct tu_result *res);
 void tu_result_free(struct tu_result *res);
+
+/* The summary pass: the rules of the main file's non-static functions that
+ * take or return pages (engine/summary.c), as rule_text.h lines. */
+struct tu_summary {
+	char *name, *text;
+};
+void summarise_parsed_tu(const struct pl_engine_cfg *cfg, CXTranslationUnit tu, const unsigned char *present,
+			 struct tu_summary **out, size_t *nout);
 
 #endif

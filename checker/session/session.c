@@ -7,6 +7,7 @@
 #include "suppress.h"
 #include "big_stack.h"
 #include "parse.h"
+#include "rule_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,32 @@ struct pagelife_session {
 	unsigned char *enabled;
 	struct pl_engine_cfg cfg;
 	int warn_unused_suppressions;
+	struct rules external;   /* summaries of other TUs' functions (pagelife_config.summaries) */
+	int summarise;
 };
+
+const char *pagelife_summary_format(void)
+{
+	return RULE_TEXT_FORMAT;
+}
+
+/* The other TUs' summaries as rules, looked up by name. */
+static int load_summaries(struct pagelife_session *s, const struct pagelife_config *cfg, char *msg, size_t len)
+{
+	for (size_t i = 0; i < cfg->nsummaries; i++) {
+		const struct pagelife_summary *in = &cfg->summaries[i];
+		struct rule r;
+		if (rule_text_decode(in->name, in->rule, "<summary from another TU>", &r)) {
+			snprintf(msg, len, "summary of %s: not a rule of format '%s': %s", in->name, RULE_TEXT_FORMAT,
+				 in->rule);
+			return -1;
+		}
+		VEC_PUSH(s->external.v, s->external.n, s->external.cap, r);
+	}
+	rules_index(&s->external);
+	s->cfg.external = s->external.n ? &s->external : NULL;
+	return 0;
+}
 
 const char *pagelife_version(void)
 {
@@ -87,16 +113,23 @@ int pagelife_session_open(const struct pagelife_config *cfg, struct pagelife_ses
 		if (rules_load_path(&s->rules, cfg->extra_rules[i], msg, sizeof(msg)))
 			goto fail;
 	rules_index(&s->rules);
-	s->rule_names = xcalloc(s->rules.n ? s->rules.n : 1, sizeof(*s->rule_names));
+	if (load_summaries(s, cfg, msg, sizeof(msg)))
+		goto fail;
+	/* a call of a summarised function of another TU can make a tracked page too */
+	s->rule_names = xcalloc(s->rules.n + s->external.n + 1, sizeof(*s->rule_names));
 	for (size_t i = 0; i < s->rules.n; i++)
 		if (rule_creates_objects(&s->rules.v[i]))
 			s->rule_names[s->nrule_names++] = s->rules.v[i].name;
+	for (size_t i = 0; i < s->external.n; i++)
+		if (rule_creates_objects(&s->external.v[i]))
+			s->rule_names[s->nrule_names++] = s->external.v[i].name;
 	s->cfg.rules = &s->rules;
 	s->cfg.policy = cfg->policy == PAGELIFE_POLICY_STRICT ? POLICY_STRICT : POLICY_MAINLINE;
 	s->cfg.enabled = s->enabled;
 	s->cfg.dump_cfg = cfg->dump_cfg;
 	s->warn_unused_suppressions = cfg->warn_unused_suppressions;
 	s->cfg.fn_memory = cfg->function_memory ? cfg->function_memory : PL_DEFAULT_FN_MEMORY;
+	s->summarise = cfg->summarise;
 	*out = s;
 	return 0;
 fail:
@@ -110,6 +143,7 @@ void pagelife_session_close(struct pagelife_session *s)
 	if (!s)
 		return;
 	rules_free(&s->rules);
+	rules_free(&s->external);
 	free(s->rule_names);
 	free(s->enabled);
 	free(s);
@@ -253,6 +287,19 @@ static void analyse_into(const struct pagelife_session *s, CXTranslationUnit tu,
 		out->error = xasprintf("%s (analysed what parsed)", err);
 		free(err);
 	}
+	if (s->summarise) {
+		struct tu_summary *v;
+		size_t n;
+		summarise_parsed_tu(&s->cfg, tu, present, &v, &n);
+		out->summaries = n ? xcalloc(n, sizeof(*out->summaries)) : NULL;
+		for (size_t i = 0; i < n; i++) {
+			out->summaries[i].name = v[i].name;
+			out->summaries[i].rule = v[i].text;
+		}
+		out->nsummaries = n;
+		free(v);
+		return;
+	}
 	struct tu_result tr;
 	analyse_parsed_tu(&s->cfg, tu, present, &tr);
 	take_findings(&tr, out);
@@ -328,6 +375,11 @@ void pagelife_result_free(struct pagelife_result *r)
 	pagelife_free_args(r->includes, r->nincludes);
 	free(r->error);
 	free(r->cfg_dump);
+	for (size_t i = 0; i < r->nsummaries; i++) {
+		free(r->summaries[i].name);
+		free(r->summaries[i].rule);
+	}
+	free(r->summaries);
 	memset(r, 0, sizeof(*r));
 }
 

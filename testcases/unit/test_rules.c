@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rule_text.h"
 #include "rules.h"
 
 static char tmp_path[64];
@@ -219,6 +220,56 @@ static void shipped_rules_load(void **state)
 	rules_free(&r);
 }
 
+/* Summary rules survive the text form of the summary database. */
+static void rule_text_round_trip(void **state)
+{
+	(void)state;
+	struct rule r;
+	assert_int_equal(rule_text_decode("grab", "", "<t>", &r), 0);
+	assert_int_equal(r.release_arg, -1);
+	assert_int_equal(r.gup_pages, -1);
+	free(r.name);
+	r.nuses = 2;
+	r.uses[0] = 0;
+	r.uses[1] = 3;
+	r.gup_pages = 1;
+	r.gup_hold = HOLD_PIN;
+	r.gup_result = GUP_RESULT_ERRNO;
+	r.release_arg = 2;
+	r.release_kind = REL_PIN;
+	r.release_if = RELIF_ARG_IS;
+	r.release_if_arg = 4;
+	r.release_if_value = -7;
+	r.transfer_mask = 5;
+	r.result = RES_NEW;
+	r.result_level = L_HELD;
+	r.movable = 1;
+	struct strbuf sb = { 0 };
+	rule_text_encode(&r, &sb);
+	struct rule back;
+	assert_int_equal(rule_text_decode("grab", sb.buf, "<t>", &back), 0);
+	assert_string_equal(back.name, "grab");
+	assert_int_equal(back.nuses, 2);
+	assert_int_equal(back.uses[1], 3);
+	assert_int_equal(back.gup_pages, 1);
+	assert_int_equal(back.gup_hold, HOLD_PIN);
+	assert_int_equal(back.gup_result, GUP_RESULT_ERRNO);
+	assert_int_equal(back.release_arg, 2);
+	assert_int_equal(back.release_kind, REL_PIN);
+	assert_int_equal(back.release_if, RELIF_ARG_IS);
+	assert_int_equal(back.release_if_arg, 4);
+	assert_int_equal(back.release_if_value, -7);
+	assert_int_equal(back.transfer_mask, 5);
+	assert_int_equal(back.result, RES_NEW);
+	assert_int_equal(back.result_level, L_HELD);
+	assert_int_equal(back.movable, 1);
+	free(back.name);
+	sb_free(&sb);
+	/* another format's text is refused, not half read */
+	assert_int_equal(rule_text_decode("x", "gup-pages=1 colour=3", "<t>", &back), -1);
+	assert_int_equal(rule_text_decode("x", "uses=a", "<t>", &back), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +283,7 @@ int main(void)
 		cmocka_unit_test(shipped_rules_load),
 		cmocka_unit_test(conditional_releases),
 		cmocka_unit_test(returns_selects_by_result_kind),
+		cmocka_unit_test(rule_text_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
