@@ -129,8 +129,27 @@ struct pl_fn {
  * callees gives rules for calls of functions the API model does not name. */
 int cfg_build(struct pl_fn *fn, CXTranslationUnit tu, CXCursor decl, const struct rules *rules,
 	      const struct pl_callee_rules *callees);
-/* Per-block liveness (rows of nslots): the variables a branch ahead tests. */
-char *key_liveness(const struct pl_fn *fn);
+/* Per-block live-in sets of slots, sparse (sorted slot lists), so that a
+ * function of many short-lived variables costs what is live. */
+struct pl_live {
+	size_t nblk;
+	size_t *start;   /* nblk + 1 offsets into slot */
+	int *slot;
+};
+/* Slots of block b's set: slot[start[b]] .. slot[start[b + 1] - 1]. */
+int live_has(const struct pl_live *l, int b, int slot);
+void live_free(struct pl_live *l);
+/* The variables a branch ahead tests (liveness.c).  Both return 0, or -1
+ * when the sets together would hold more than max_entries slots (0: no
+ * limit); out is then empty. */
+int key_liveness(const struct pl_fn *fn, size_t max_entries, struct pl_live *out);
+/* The slots an event ahead may read (a value nothing reads again need not
+ * be kept). */
+int read_liveness(const struct pl_fn *fn, size_t max_entries, struct pl_live *out);
+/* Slots the evaluation of an event or a branch condition may read
+ * (event_reads.c): add(ctx, slot) for each, possibly more than once. */
+void event_reads(const struct pl_fn *fn, const struct pl_event *e, void (*add)(void *ctx, int slot), void *ctx);
+void cond_reads(const struct pl_fn *fn, CXCursor cond, void (*add)(void *ctx, int slot), void *ctx);
 void cfg_free(struct pl_fn *fn);
 /* Print the CFG (blocks, events, edges) for tests and --dump-cfg. */
 void cfg_dump(const struct pl_fn *fn, FILE *out);

@@ -11,8 +11,9 @@ static const char *object_name(const struct pl_fn *fn, const struct pl_state *st
 {
 	const char *best = NULL;
 	int best_ptr = 0;
-	for (size_t i = 0; i < fn->nslots; i++) {
-		if (st->v[i].kind != VK_OBJ || st->v[i].site != site || !fn->slots[i].name)
+	for (size_t k = 0; k < st->n; k++) { /* slot order, as every slot was visited */
+		size_t i = (size_t)st->e[k].slot;
+		if (st->e[k].v.kind != VK_OBJ || st->e[k].v.site != site || !fn->slots[i].name)
 			continue;
 		/* the array, else a page pointer, else anything named */
 		if (!best || fn->slots[i].is_elem || (fn->slots[i].is_pointer && !best_ptr)) {
@@ -28,10 +29,12 @@ static const char *object_name(const struct pl_fn *fn, const struct pl_state *st
 static int on_callers_page(const struct pl_fn *fn, const struct pl_state *st, int site)
 {
 	int p = -1;
-	for (size_t i = 0; i < fn->nslots; i++)
-		if (fn->slots[i].is_param && fn->slots[i].is_pointer && st->v[i].kind == VK_OBJ && st->v[i].site == site &&
-		    st->v[i].origin_ev < 0)
-			p = fn->slots[i].param_index;
+	for (size_t k = 0; k < st->n; k++) {
+		const struct pl_slot *sl = &fn->slots[st->e[k].slot];
+		const struct pl_val *v = &st->e[k].v;
+		if (sl->is_param && sl->is_pointer && v->kind == VK_OBJ && v->site == site && v->origin_ev < 0)
+			p = sl->param_index;
+	}
 	if (p < 0 || !fn->callees)
 		return 0;
 	const struct rule *self = fn->callees->lookup(fn->callees->ctx, fn->decl);
@@ -61,8 +64,9 @@ static int error_return(const struct pl_fn *fn, const struct pl_state *st, int e
 static void left_in_callers_array(struct pl_checks_run *run, const struct pl_return *r)
 {
 	const struct pl_fn *fn = r->fn;
-	for (size_t i = 0; i < fn->nslots; i++) {
-		const struct pl_val *v = &r->st->v[i];
+	for (size_t k = 0; k < r->st->n; k++) {
+		size_t i = (size_t)r->st->e[k].slot;
+		const struct pl_val *v = &r->st->e[k].v;
 		if (!fn->slots[i].elem_of_param || !fn->slots[i].name || v->kind != VK_OBJ || !v->owed_caller ||
 		    v->acquire_ev < 0 || !error_return(fn, r->st, r->ev))
 			continue;
@@ -81,10 +85,11 @@ static void on_return(struct pl_checks_run *run, const struct pl_return *r)
 	left_in_callers_array(run, r);
 
 	const struct pl_fn *fn = r->fn;
-	int *seen = xcalloc(fn->nslots ? fn->nslots : 1, sizeof(int));
+	int *seen = xcalloc(r->st->n ? r->st->n : 1, sizeof(int));
 	size_t nseen = 0;
-	for (size_t i = 0; i < fn->nslots; i++) {
-		const struct pl_val *v = &r->st->v[i];
+	for (size_t k = 0; k < r->st->n; k++) {
+		size_t i = (size_t)r->st->e[k].slot;
+		const struct pl_val *v = &r->st->e[k].v;
 		/* only what a variable still names: temporaries of calls that were
 		 * assigned, tested or dropped carry stale copies */
 		if (!fn->slots[i].name)

@@ -217,7 +217,7 @@ static struct pl_val eval_unary(const struct pl_fn *fn, const struct pl_state *s
 	case CXUnaryOperator_Deref: {
 		int es = elem_slot_of(fn, e);
 		if (es >= 0)
-			return st->v[es];
+			return state_get(st, es);
 		return by_type(e);
 	}
 	case CXUnaryOperator_PostInc:
@@ -318,7 +318,7 @@ struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCur
 		return pl_val_make(VK_NONE);
 	int t = cursor_map_get(&fn->temps, e);
 	if (t >= 0)
-		return st->v[t];
+		return state_get(st, t);
 	enum CXCursorKind k = clang_getCursorKind(e);
 	uint8_t named = flag_at_start(fn, e);
 	if (named) {
@@ -332,7 +332,7 @@ struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCur
 		int s = cursor_map_get(&fn->vars, d);
 		if (s >= 0) {
 			*var_slot = s;
-			return st->v[s];
+			return state_get(st, s);
 		}
 		if (clang_getCursorKind(d) == CXCursor_EnumConstantDecl) {
 			CXString n = clang_getCursorSpelling(d);
@@ -346,7 +346,7 @@ struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCur
 	case CXCursor_ArraySubscriptExpr: {
 		int es = elem_slot_of(fn, e);
 		if (es >= 0)
-			return st->v[es];
+			return state_get(st, es);
 		return by_type(e);
 	}
 	case CXCursor_ParenExpr:

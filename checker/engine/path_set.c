@@ -13,47 +13,58 @@ static int same_constant(const struct pl_val *x, const struct pl_val *y)
 	return x->cst == y->cst && (!x->cst || x->cval == y->cval);
 }
 
-struct pl_state *state_new(const struct pl_analysis *an)
-{
-	if (an->allocated)
-		*an->allocated += an->state_size;
-	return xcalloc(1, an->state_size);
-}
-
 static int owned_object(const struct pl_val *v)
 {
 	return v->kind == VK_OBJ && v->level == L_HELD && (v->pflags & PF_HELD) && v->site >= 0 &&
 	       v->site < PARAM_SITE(0);
 }
 
-static void rename_site(const struct pl_analysis *an, struct pl_state *st, int from, int to)
+static void rename_site(struct pl_state *st, int from, int to)
 {
-	for (size_t i = 0; i < an->nslots; i++)
-		if ((st->v[i].kind == VK_OBJ || st->v[i].kind == VK_FACT) && st->v[i].site == from)
-			st->v[i].site = to;
+	for (size_t k = 0; k < st->n; k++) {
+		struct pl_val *v = &st->e[k].v;
+		if ((v->kind == VK_OBJ || v->kind == VK_FACT) && v->site == from)
+			v->site = to;
+	}
 }
 
 /* A variable that holds one reference on one path and another reference
  * on the other (folio = alloc_a() or alloc_b(), then return folio) holds
  * "the" reference after the join: both become one object, so returning or
  * releasing the variable accounts for whichever it was. */
-static int needs_unify(const struct pl_analysis *an, const struct pl_state *dst, const struct pl_state *src)
+static int needs_unify(const struct pl_state *dst, const struct pl_state *src)
 {
-	for (size_t i = 0; i < an->nslots; i++)
-		if (owned_object(&dst->v[i]) && owned_object(&src->v[i]) && dst->v[i].site != src->v[i].site)
+	struct state_pair_walk w = { dst, src, 0, 0 };
+	int slot;
+	struct pl_val a, b;
+	while (state_pair_next(&w, &slot, &a, &b))
+		if (owned_object(&a) && owned_object(&b) && a.site != b.site)
 			return 1;
 	return 0;
 }
 
-static void unify_held(const struct pl_analysis *an, struct pl_state *dst, struct pl_state *src)
+static void unify_held(struct pl_state *dst, struct pl_state *src)
 {
-	for (size_t i = 0; i < an->nslots; i++) {
-		const struct pl_val *a = &dst->v[i], *b = &src->v[i];
-		if (!owned_object(a) || !owned_object(b) || a->site == b->site)
+	/* slot by slot in order, reading the values as earlier renames left them */
+	size_t i = 0, j = 0;
+	while (i < dst->n && j < src->n) {
+		if (dst->e[i].slot < src->e[j].slot) {
+			i++;
 			continue;
-		int to = a->site > b->site ? a->site : b->site;
-		rename_site(an, dst, a->site, to);
-		rename_site(an, src, b->site, to);
+		}
+		if (src->e[j].slot < dst->e[i].slot) {
+			j++;
+			continue;
+		}
+		const struct pl_val *a = &dst->e[i].v, *b = &src->e[j].v;
+		if (owned_object(a) && owned_object(b) && a->site != b->site) {
+			int from_a = a->site, from_b = b->site;
+			int to = from_a > from_b ? from_a : from_b;
+			rename_site(dst, from_a, to);
+			rename_site(src, from_b, to);
+		}
+		i++;
+		j++;
 	}
 }
 
@@ -62,23 +73,35 @@ static void state_join_into(const struct pl_analysis *an, struct pl_state *dst, 
 	if (!src_in->reachable)
 		return;
 	if (!dst->reachable) {
-		memcpy(dst, src_in, an->state_size);
+		state_copy(dst, src_in);
 		return;
 	}
 	struct pl_state *copy = NULL;
 	const struct pl_state *src = src_in;
-	if (needs_unify(an, dst, src_in)) {
-		copy = xmalloc(an->state_size);
-		memcpy(copy, src_in, an->state_size);
-		unify_held(an, dst, copy);
+	if (needs_unify(dst, src_in)) {
+		copy = state_new(an);
+		state_copy(copy, src_in);
+		unify_held(dst, copy);
 		src = copy;
 	}
 	for (int s = 0; s < SCOPE__COUNT; s++)
 		if (src->depth[s] < dst->depth[s])
 			dst->depth[s] = src->depth[s];
-	for (size_t i = 0; i < an->nslots; i++)
-		dst->v[i] = pl_val_join(&dst->v[i], &src->v[i]);
-	free(copy);
+	/* a slot one side does not keep is VK_BOTTOM there, as in a dense state */
+	struct pl_state *out = state_new(an);
+	out->reachable = dst->reachable;
+	memcpy(out->depth, dst->depth, sizeof(out->depth));
+	struct state_pair_walk w = { dst, src, 0, 0 };
+	int slot;
+	struct pl_val a, b;
+	while (state_pair_next(&w, &slot, &a, &b)) {
+		struct pl_val j = pl_val_join(&a, &b);
+		state_set(out, slot, j); /* appends: the walk is in slot order */
+	}
+	state_compact(out, NULL);
+	state_copy(dst, out);
+	state_free(out);
+	state_free(copy);
 }
 
 /* Slots whose known constants split paths: plain integers (flags, modes,
@@ -97,7 +120,8 @@ static size_t pair_distance(const struct pl_analysis *an, const struct pl_state 
 	size_t d = 0;
 	for (size_t k = 0; k < an->npairs; k++) {
 		int p = an->pairs[2 * k], q = an->pairs[2 * k + 1];
-		d += same_page_value(&a->v[p], &a->v[q]) != same_page_value(&b->v[p], &b->v[q]);
+		struct pl_val ap = state_get(a, p), aq = state_get(a, q), bp = state_get(b, p), bq = state_get(b, q);
+		d += same_page_value(&ap, &aq) != same_page_value(&bp, &bq);
 	}
 	return d;
 }
@@ -107,12 +131,14 @@ static size_t pair_distance(const struct pl_analysis *an, const struct pl_state 
 static size_t state_distance(const struct pl_analysis *an, const struct pl_state *a, const struct pl_state *b)
 {
 	size_t keys = 0, values = 0;
-	for (size_t i = 0; i < an->nslots; i++) {
-		const struct pl_val *x = &a->v[i], *y = &b->v[i];
-		if (key_slot(an, i)) {
-			if (!same_constant(x, y))
+	struct state_pair_walk w = { a, b, 0, 0 };
+	int i;
+	struct pl_val x, y;
+	while (state_pair_next(&w, &i, &x, &y)) {
+		if (key_slot(an, (size_t)i)) {
+			if (!same_constant(&x, &y))
 				keys++;
-		} else if (!pl_val_equal(x, y)) {
+		} else if (!pl_val_equal(&x, &y)) {
 			values++;
 		}
 	}
@@ -123,8 +149,11 @@ static size_t state_distance(const struct pl_analysis *an, const struct pl_state
 
 static int same_key(const struct pl_analysis *an, const struct pl_state *a, const struct pl_state *b)
 {
-	for (size_t i = 0; i < an->nslots; i++)
-		if (key_slot(an, i) && !same_constant(&a->v[i], &b->v[i]))
+	struct state_pair_walk w = { a, b, 0, 0 };
+	int i;
+	struct pl_val x, y;
+	while (state_pair_next(&w, &i, &x, &y))
+		if (key_slot(an, (size_t)i) && !same_constant(&x, &y))
 			return 0;
 	return pair_distance(an, a, b) == 0;
 }
@@ -143,7 +172,7 @@ void set_add(const struct pl_analysis *an, struct pl_set *set, const struct pl_s
 		}
 	if (!set->s[set->n])
 		set->s[set->n] = state_new(an);
-	memcpy(set->s[set->n++], src, an->state_size);
+	state_copy(set->s[set->n++], src);
 	if (set->n <= an->max_paths)
 		return;
 	size_t bi = 0, bj = 1, best_d = (size_t)-1;
@@ -164,10 +193,11 @@ void set_add(const struct pl_analysis *an, struct pl_set *set, const struct pl_s
 
 int set_equal(const struct pl_analysis *an, const struct pl_set *a, const struct pl_set *b)
 {
+	(void)an;
 	if (a->n != b->n)
 		return 0;
 	for (size_t k = 0; k < a->n; k++)
-		if (memcmp(a->s[k], b->s[k], an->state_size))
+		if (!state_equal(a->s[k], b->s[k]))
 			return 0;
 	return 1;
 }
@@ -178,7 +208,7 @@ void set_copy(const struct pl_analysis *an, struct pl_set *dst, const struct pl_
 	for (size_t k = 0; k < src->n; k++) {
 		if (!dst->s[k])
 			dst->s[k] = state_new(an);
-		memcpy(dst->s[k], src->s[k], an->state_size);
+		state_copy(dst->s[k], src->s[k]);
 	}
 }
 
@@ -193,7 +223,9 @@ void set_alloc(const struct pl_analysis *an, struct pl_set *set)
 
 void set_free(struct pl_set *set)
 {
-	for (size_t k = 0; k <= PL_MAX_PATHS; k++)
-		free(set->s[k]);
+	for (size_t k = 0; k <= PL_MAX_PATHS; k++) {
+		state_free(set->s[k]);
+		set->s[k] = NULL;
+	}
 }
 

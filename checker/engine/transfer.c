@@ -64,8 +64,9 @@ static void take(struct pl_val *v, enum pl_hold hold, int ev, int site)
 static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, int slot, enum pl_level level,
 			 enum pl_hold hold, int guard_ev)
 {
-	for (size_t i = 0; i < fn->nslots; i++) {
-		struct pl_val *v = &st->v[i];
+	for (size_t k = 0; k < st->n; k++) { /* a slot without an entry (VK_BOTTOM) is never raised */
+		size_t i = (size_t)st->e[k].slot;
+		struct pl_val *v = &st->e[k].v;
 		if (!same_object(v, (int)i, site, slot))
 			continue;
 		if (level == L_HELD) {
@@ -96,25 +97,26 @@ static void no_object(const struct pl_fn *fn, struct pl_state *st, int slot)
 {
 	if (slot < 0)
 		return;
-	int site = st->v[slot].kind == VK_OBJ ? st->v[slot].site : -1;
-	st->v[slot] = pl_val_make(VK_BOTTOM);
+	struct pl_val old = state_get(st, slot);
+	int site = old.kind == VK_OBJ ? old.site : -1;
+	state_set(st, slot, pl_val_make(VK_BOTTOM));
 	if (site < 0)
 		return;
-	for (size_t i = 0; i < fn->nslots; i++)
-		if (st->v[i].kind == VK_OBJ && st->v[i].site == site)
-			st->v[i] = pl_val_make(fn->slots[i].is_pointer ? VK_BOTTOM : VK_NONE);
+	for (size_t k = 0; k < st->n; k++)
+		if (st->e[k].v.kind == VK_OBJ && st->e[k].v.site == site)
+			st->e[k].v = pl_val_make(fn->slots[st->e[k].slot].is_pointer ? VK_BOTTOM : VK_NONE);
 }
 
 /* This code's reference on the object of v (also in slot vs) is gone. */
-static void release_object(const struct pl_fn *fn, struct pl_state *st, int ev, const struct pl_val *pv, int vs,
-			   int whole_array)
+static void release_object(struct pl_state *st, int ev, const struct pl_val *pv, int vs, int whole_array)
 {
 	struct pl_val v = *pv;
 	if (v.kind != VK_OBJ)
 		return;
 	int partial = (v.pflags & PF_ARRAY) && !whole_array;
-	for (size_t i = 0; i < fn->nslots; i++) {
-		struct pl_val *w = &st->v[i];
+	for (size_t k = 0; k < st->n; k++) {
+		size_t i = (size_t)st->e[k].slot;
+		struct pl_val *w = &st->e[k].v;
 		if (!((w->kind == VK_OBJ && v.site >= 0 && w->site == v.site) || (int)i == vs))
 			continue;
 		if (w->kind != VK_OBJ)
@@ -153,17 +155,17 @@ static void release_effect(const struct pl_fn *fn, struct pl_state *st, int ev, 
 		struct pl_val nv = pl_val_obj(ev, L_RELEASED, -1);
 		nv.end_ev = ev;
 		nv.pflags = (uint8_t)((v.pflags & PF_NETMEM) | (fn->slots[vs].is_elem ? PF_ARRAY : 0));
-		st->v[vs] = nv;
+		state_set(st, vs, nv);
 		return;
 	}
-	release_object(fn, st, ev, &v, vs, whole_array);
+	release_object(st, ev, &v, vs, whole_array);
 }
 
 /* An integer variable tested against a constant: record what the branch
  * says, or find the branch impossible on this path. */
 static void apply_inteq(struct pl_state *st, int slot, int32_t c, int holds)
 {
-	if (slot >= 0 && !pl_val_const_learn(&st->v[slot], c, holds))
+	if (slot >= 0 && !pl_val_const_learn(state_at(st, slot), c, holds))
 		st->reachable = 0;
 }
 
@@ -171,17 +173,19 @@ static void apply_inteq(struct pl_state *st, int slot, int32_t c, int holds)
  * gave that tested non-NULL is a real page, with every copy of it. */
 static void nonnull_frag_page(const struct pl_fn *fn, struct pl_state *st, int slot)
 {
-	if (slot < 0 || !(st->v[slot].pflags & PF_NETMEM))
+	if (slot < 0 || !(state_get(st, slot).pflags & PF_NETMEM))
 		return;
-	const struct pl_val v = st->v[slot];
+	const struct pl_val v = state_get(st, slot);
 	if (v.origin_ev < 0 || fn->ev[v.origin_ev].kind != EV_CALL)
 		return;
 	const struct rule *ru = fn->calls[fn->ev[v.origin_ev].aux].rule;
 	if (!ru || ru->result_netmem != NETMEM_NULL_IF_NET_IOV)
 		return;
-	for (size_t i = 0; i < fn->nslots; i++)
-		if ((int)i == slot || (v.site >= 0 && st->v[i].site == v.site && (st->v[i].pflags & PF_NETMEM)))
-			st->v[i].pflags &= (uint8_t)~PF_NETMEM;
+	for (size_t k = 0; k < st->n; k++) {
+		struct pl_val *w = &st->e[k].v;
+		if (st->e[k].slot == slot || (v.site >= 0 && w->site == v.site && (w->pflags & PF_NETMEM)))
+			w->pflags &= (uint8_t)~PF_NETMEM;
+	}
 }
 
 static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct pl_val *f, int truth)
@@ -195,7 +199,7 @@ static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct
 		break;
 	case F_RELEASE:
 		if (holds) {
-			struct pl_val o = f->slot >= 0 ? st->v[f->slot] : pl_val_obj(f->site, L_HELD, -1);
+			struct pl_val o = f->slot >= 0 ? state_get(st, f->slot) : pl_val_obj(f->site, L_HELD, -1);
 			if (o.kind == VK_OBJ && f->site >= 0 && o.site != f->site)
 				o = pl_val_obj(f->site, L_HELD, -1); /* the variable was reassigned */
 			release_effect(fn, st, f->guard_ev, o, f->slot, f->level);
@@ -219,23 +223,23 @@ static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct
 	case F_EMPTY:
 		/* the GUP call pinned nothing: no pages to track on this path */
 		if (holds)
-			for (size_t i = 0; i < fn->nslots; i++)
-				if ((f->site >= 0 && st->v[i].kind == VK_OBJ && st->v[i].site == f->site) ||
-				    (int)i == f->slot)
-					st->v[i] = pl_val_make(VK_BOTTOM);
+			for (size_t k = 0; k < st->n; k++)
+				if ((f->site >= 0 && st->e[k].v.kind == VK_OBJ && st->e[k].v.site == f->site) ||
+				    st->e[k].slot == f->slot)
+					st->e[k].v = pl_val_make(VK_BOTTOM);
 		break;
 	case F_NETIOV:
 		if (!holds && f->slot >= 0)
-			st->v[f->slot].pflags |= PF_PAGE_OK;
+			state_at(st, f->slot)->pflags |= PF_PAGE_OK;
 		break;
 	case F_SCOPE:
 		if (holds)
 			st->depth[f->level] = 1;
 		break;
 	case F_LASTREF:
-		for (size_t i = 0; i < fn->nslots; i++) {
-			struct pl_val *v = &st->v[i];
-			if (!((v->kind == VK_OBJ && f->site >= 0 && v->site == f->site) || (int)i == f->slot) ||
+		for (size_t k = 0; k < st->n; k++) {
+			struct pl_val *v = &st->e[k].v;
+			if (!((v->kind == VK_OBJ && f->site >= 0 && v->site == f->site) || st->e[k].slot == f->slot) ||
 			    v->kind != VK_OBJ)
 				continue;
 			if (holds) { /* the count hit zero: the page is ours to free */
@@ -282,7 +286,8 @@ void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int trut
 	int pa, pb, ne;
 	if (pointer_pair(fn, cond, &pa, &pb, &ne)) {
 		/* dst = src on this path: "dst != src" is false here */
-		if (same_page_value(&st->v[pa], &st->v[pb]) && truth == ne)
+		struct pl_val a = state_get(st, pa), b = state_get(st, pb);
+		if (same_page_value(&a, &b) && truth == ne)
 			st->reachable = 0;
 		return;
 	}
@@ -307,14 +312,14 @@ void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int trut
 }
 
 /* When a scope closes, the guarantees that depended on it end. */
-static void end_scope(const struct pl_fn *fn, struct pl_state *st, enum rule_scope s, int ev)
+static void end_scope(struct pl_state *st, enum rule_scope s, int ev)
 {
 	if (st->depth[s] > 0)
 		st->depth[s]--;
 	if (st->depth[s] > 0)
 		return;
-	for (size_t i = 0; i < fn->nslots; i++) {
-		struct pl_val *v = &st->v[i];
+	for (size_t k = 0; k < st->n; k++) {
+		struct pl_val *v = &st->e[k].v;
 		if (v->kind == VK_FACT && v->fact == F_RAISE) {
 			/* a pfn_active() result tested after the section guarantees nothing */
 			if ((s == SCOPE_RCU && v->level == L_RCU_ACTIVE) || (s == SCOPE_PGMAP && v->level == L_PGMAP))
@@ -337,16 +342,19 @@ static void end_scope(const struct pl_fn *fn, struct pl_state *st, enum rule_sco
 }
 
 /* Ownership left this function: stored, returned or handed over. */
-static void escape(const struct pl_fn *fn, struct pl_state *st, const struct pl_val *v)
+static void escape(struct pl_state *st, const struct pl_val *v)
 {
 	if (v->kind != VK_OBJ || v->site < 0)
 		return;
-	for (size_t i = 0; i < fn->nslots; i++)
-		if (st->v[i].kind == VK_OBJ && st->v[i].site == v->site) {
-			st->v[i].pflags |= PF_ESCAPED;
-			st->v[i].pflags &= (uint8_t)~PF_HELD; /* no longer owed by this function */
-			st->v[i].owed_caller = 0;
+	int site = v->site; /* v may be one of the values changed */
+	for (size_t k = 0; k < st->n; k++) {
+		struct pl_val *w = &st->e[k].v;
+		if (w->kind == VK_OBJ && w->site == site) {
+			w->pflags |= PF_ESCAPED;
+			w->pflags &= (uint8_t)~PF_HELD; /* no longer owed by this function */
+			w->owed_caller = 0;
 		}
+	}
 }
 
 static int interesting(const struct pl_val *v)
@@ -383,7 +391,7 @@ static struct pl_val elem_value(const struct pl_fn *fn, const struct pl_state *s
 {
 	*slot = elem_slot_of(fn, arg);
 	if (*slot >= 0)
-		return st->v[*slot];
+		return state_get(st, *slot);
 	return pl_val_make(VK_CALLER);
 }
 
@@ -572,14 +580,14 @@ static void do_gup(struct pl_analysis *an, struct pl_state *st, int ev, const st
 			nv.pflags |= PF_ARRAY;
 	}
 	if (target >= 0) {
-		st->v[target] = nv;
 		if (fn->slots[target].elem_of_param) {
 			/* the caller's, unless this code returns an error: then it
 			 * cannot know how many there are (page-ref-leak) */
-			st->v[target].pflags |= PF_ESCAPED;
-			st->v[target].pflags &= (uint8_t)~PF_HELD;
-			st->v[target].owed_caller = 1;
+			nv.pflags |= PF_ESCAPED;
+			nv.pflags &= (uint8_t)~PF_HELD;
+			nv.owed_caller = 1;
 		}
+		state_set(st, target, nv);
 	} else if (!clang_Cursor_isNull(arg) && long_lived(fn, arg)) {
 		/* GUP writes straight into a long-lived object (ubuf->pages) */
 		if (an->report && !an->report->collect) {
@@ -637,7 +645,7 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		if (clang_getCursorKind(m) == CXCursor_MemberRefExpr) {
 			int vs;
 			struct pl_val v = eval_expr(fn, st, a, &vs);
-			escape(fn, st, &v);
+			escape(st, &v);
 		}
 	}
 	if (!ru) {
@@ -648,12 +656,14 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		for (int i = 0; i < c->nargs; i++) {
 			int vs;
 			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
-			escape(fn, st, &v);
+			escape(st, &v);
 			/* &dst_pfn: what the variable holds goes with its address
 			 * (migrate_device_pages(&src_pfn, &dst_pfn, 1)) */
 			int as = addressed_slot(fn, c->args[i]);
-			if (as >= 0)
-				escape(fn, st, &st->v[as]);
+			if (as >= 0) {
+				struct pl_val w = state_get(st, as);
+				escape(st, &w);
+			}
 		}
 		return;
 	}
@@ -669,21 +679,21 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		if (ru->transfer_mask & (1u << i)) {
 			int vs;
 			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
-			escape(fn, st, &v);
+			escape(st, &v);
 		}
 
 	if (ru->enter && ru->enter_when == WHEN_ALWAYS)
 		st->depth[ru->enter]++;
 	if (ru->exit)
-		end_scope(fn, st, ru->exit, ev);
+		end_scope(st, ru->exit, ev);
 	int lastref_slot = -1;
 	struct pl_val result_fact = pl_val_make(VK_NONE);
 	if (ru->release_arg >= 0 && ru->release_when != WHEN_ALWAYS) {
 		/* put_page_testzero(): which branch released it is decided by the test */
 		struct pl_val a = eval_expr(fn, st, call_arg(c, ru->release_arg), &lastref_slot);
 		if (a.kind == VK_CALLER && lastref_slot >= 0) {
-			st->v[lastref_slot] = pl_val_obj(ev, L_HELD, -1);
-			a = st->v[lastref_slot];
+			a = pl_val_obj(ev, L_HELD, -1);
+			state_set(st, lastref_slot, a);
 		}
 		if (a.kind == VK_OBJ) {
 			result_fact = pl_val_make(VK_FACT);
@@ -714,8 +724,9 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 			/* an arbitrary pfn: the page is a new object, and so is the pfn variable */
 			r = pl_val_obj(ev, L_ARBITRARY, ev);
 			if (as >= 0) {
-				st->v[as] = r;
-				st->v[as].origin_ev = -1;
+				struct pl_val pv = r;
+				pv.origin_ev = -1;
+				state_set(st, as, pv);
 			}
 		}
 		if (ru->result_ptl && st->depth[SCOPE_PTL] > 0 && r.kind == VK_OBJ && r.level < L_PTL) {
@@ -785,7 +796,7 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 					    : 0;
 		if ((a.kind == VK_NONE || a.kind == VK_BOTTOM) && as >= 0 && ru->guard_level != L_HELD) {
 			a = pl_val_obj(ev, L_ARBITRARY, -1);
-			st->v[as] = a;
+			state_set(st, as, a);
 		}
 		if (a.kind == VK_OBJ || (a.kind == VK_CALLER && hold)) { /* untracked: caller's pages stay the caller's */
 			struct pl_val f = pl_val_make(VK_FACT);
@@ -833,7 +844,7 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 	if (result_fact.kind == VK_FACT)
 		r = result_fact;
 	if (c->result_slot >= 0)
-		st->v[c->result_slot] = r;
+		state_set(st, c->result_slot, r);
 }
 
 static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, struct pl_val v)
@@ -858,7 +869,7 @@ static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, 
 		checks_on_store(an->report, &s);
 		free(t);
 	}
-	escape(fn, st, &v);
+	escape(st, &v);
 }
 
 /* Summary mode: what one return tells about parameters and the result. */
@@ -866,9 +877,10 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 			   struct summary_collect *sc)
 {
 	unsigned acquired = 0, released = 0, elem_released = 0;
-	for (size_t i = 0; i < fn->nslots; i++) {
-		const struct pl_slot *sl = &fn->slots[i];
-		const struct pl_val *v = &st->v[i];
+	/* only entries: a slot without one holds VK_BOTTOM, which these skip */
+	for (size_t ki = 0; ki < st->n; ki++) {
+		const struct pl_slot *sl = &fn->slots[st->e[ki].slot];
+		const struct pl_val *v = &st->e[ki].v;
 		if (sl->param_index < 0 || sl->param_index >= 32 || v->kind != VK_OBJ)
 			continue;
 		unsigned bit = 1u << sl->param_index;
@@ -885,9 +897,9 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 	}
 	/* GUP into the caller's array: its pages are the caller's to release */
 	unsigned gupped = 0;
-	for (size_t i = 0; i < fn->nslots; i++) {
-		const struct pl_slot *sl = &fn->slots[i];
-		const struct pl_val *v = &st->v[i];
+	for (size_t ki = 0; ki < st->n; ki++) {
+		const struct pl_slot *sl = &fn->slots[st->e[ki].slot];
+		const struct pl_val *v = &st->e[ki].v;
 		if (!sl->elem_of_param || sl->param_index < 0 || sl->param_index >= 32 || v->kind != VK_OBJ ||
 		    !v->hold || v->acquire_ev < 0 || v->site == PARAM_ELEM_SITE(sl->param_index) ||
 		    fn->ev[v->acquire_ev].kind != EV_CALL || !fn->calls[fn->ev[v->acquire_ev].aux].rule ||
@@ -913,11 +925,11 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 	memset(&rec, 0, sizeof(rec));
 	rec.released = released;
 	rec.gupped = gupped;
-	for (size_t i = 0; i < fn->nslots; i++) {
-		const struct pl_slot *sl = &fn->slots[i];
+	for (size_t ki = 0; ki < st->n; ki++) { /* VK_BOTTOM: no constant, as memset */
+		const struct pl_slot *sl = &fn->slots[st->e[ki].slot];
 		if (sl->param_index >= 0 && sl->param_index < SUMMARY_INT_PARAMS && !sl->is_pointer && !sl->is_elem) {
-			rec.arg_cst[sl->param_index] = st->v[i].cst;
-			rec.arg_cval[sl->param_index] = st->v[i].cval;
+			rec.arg_cst[sl->param_index] = st->e[ki].v.cst;
+			rec.arg_cval[sl->param_index] = st->e[ki].v.cval;
 		}
 	}
 	int vs;
@@ -949,10 +961,11 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 	sc->have_ret = 1;
 	/* the integer parameter (pfn) the returned page is the object of */
 	int p = -1;
-	for (size_t i = 0; rv.kind == VK_OBJ && i < fn->nslots; i++)
-		if (fn->slots[i].param_index >= 0 && !fn->slots[i].is_pointer && st->v[i].kind == VK_OBJ &&
-		    st->v[i].site == rv.site)
-			p = fn->slots[i].param_index;
+	for (size_t ki = 0; rv.kind == VK_OBJ && ki < st->n; ki++) {
+		const struct pl_slot *sl = &fn->slots[st->e[ki].slot];
+		if (sl->param_index >= 0 && !sl->is_pointer && st->e[ki].v.kind == VK_OBJ && st->e[ki].v.site == rv.site)
+			p = sl->param_index;
+	}
 	if (!sc->ret_param_seen)
 		sc->ret_param = p;
 	else if (sc->ret_param != p)
@@ -987,7 +1000,7 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 		if (fn->slots[e->slot].is_elem) {
 			/* pages[i] = page: the element summary takes the page */
 			if (fn->slots[e->slot].elem_of_param && v.kind == VK_OBJ) {
-				escape(fn, st, &v);
+				escape(st, &v);
 				v.pflags |= PF_ESCAPED;
 				v.pflags &= (uint8_t)~PF_HELD;
 			}
@@ -1000,15 +1013,15 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 			v.cst = CST_EQ; /* flag = 1, ret = -EBUSY, mode = DROP */
 			v.cval = (int32_t)c;
 		}
-		st->v[e->slot] = v;
+		state_set(st, e->slot, v);
 		break;
 	}
 	case EV_COPY:
 		if (e->slot >= 0)
-			st->v[e->slot] = eval_expr(fn, st, e->src, &vs);
+			state_set(st, e->slot, eval_expr(fn, st, e->src, &vs));
 		break;
 	case EV_UPDATE: {
-		struct pl_val v = st->v[e->slot];
+		struct pl_val v = state_get(st, e->slot);
 		v.cst = CST_NONE; /* i++ is no longer the constant it was */
 		v.cval = 0;
 		if (clang_getCursorKind(e->cur) == CXCursor_CompoundAssignOperator &&
@@ -1021,18 +1034,18 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 				v.pflags |= rhs.pflags & (PF_LONGTERM | PF_FOLL_PIN);
 			}
 			cursor_list_free(&kids);
-			st->v[e->slot] = v;
+			state_set(st, e->slot, v);
 			break;
 		}
 		/* pfn++ is another page: only a range we allocated stays ours */
 		if (!fn->slots[e->slot].is_pointer &&
 		    !(v.kind == VK_CALLER || (v.kind == VK_OBJ && v.level == L_HELD && v.hold == HOLD_OWNED)))
 			v = pl_val_make(VK_NONE);
-		st->v[e->slot] = v;
+		state_set(st, e->slot, v);
 		break;
 	}
 	case EV_RESET:
-		st->v[e->slot] = slot_default(fn, e->slot);
+		state_set(st, e->slot, slot_default(fn, e->slot));
 		break;
 	case EV_DEREF: {
 		if (!an->report)
@@ -1061,12 +1074,14 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 			collect_return(fn, st, e, an->report->collect); /* before the value escapes */
 		if (!clang_Cursor_isNull(e->src)) {
 			struct pl_val v = eval_expr(fn, st, e->src, &vs);
-			escape(fn, st, &v);
+			escape(st, &v);
 			int es = elem_slot_of(fn, e->src); /* return pages: the pages go too */
 			if (es >= 0) {
-				escape(fn, st, &st->v[es]);
-				st->v[es].pflags |= PF_ESCAPED;
-				st->v[es].pflags &= (uint8_t)~PF_HELD;
+				struct pl_val w = state_get(st, es);
+				escape(st, &w);
+				struct pl_val *ew = state_at(st, es);
+				ew->pflags |= PF_ESCAPED;
+				ew->pflags &= (uint8_t)~PF_HELD;
 			}
 		}
 		if (an->report && !an->report->collect) {

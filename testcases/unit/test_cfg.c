@@ -325,16 +325,18 @@ static void liveness_of_tested_variables(void **state)
 	      "  if (flag) a();\n"
 	      "}\n",
 	      NULL, "f");
-	char *live = key_liveness(&p.fn);
-	size_t ns = p.fn.nslots;
+	struct pl_live live;
+	assert_int_equal(key_liveness(&p.fn, 0, &live), 0);
 	int mode = slot_named(&p.fn, "mode"), flag = slot_named(&p.fn, "flag");
 	assert_true(mode >= 0 && flag >= 0);
 	int bb = block_of_call(&p.fn, "b"), bc = block_of_call(&p.fn, "c");
 	assert_true(bb >= 0 && bc >= 0);
-	assert_true(live[(size_t)p.fn.entry * ns + (size_t)mode]);
-	assert_false(live[(size_t)bb * ns + (size_t)mode]); /* tested only above */
-	assert_true(live[(size_t)bc * ns + (size_t)flag]);  /* tested below */
-	free(live);
+	assert_true(live_has(&live, p.fn.entry, mode));
+	assert_false(live_has(&live, bb, mode)); /* tested only above */
+	assert_true(live_has(&live, bc, flag));  /* tested below */
+	live_free(&live);
+	/* a limit the sets pass: no sets */
+	assert_int_equal(key_liveness(&p.fn, 1, &live), -1);
 	release(&p);
 }
 
