@@ -796,9 +796,13 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 			f.slot = as;
 			f.guard_ev = ev;
 			f.neg = ru->guard_when == WHEN_FALSE;
-			if (ru->guard_when == WHEN_ALWAYS)
+			if (ru->guard_when == WHEN_ALWAYS) {
 				apply_fact(fn, st, &f, 1);
-			else
+				/* a helper returning the page it took: the result is the raised page */
+				if (ru->result == RES_SAME && ru->result_arg == ru->guard_arg && r.kind == VK_OBJ &&
+				    r.site == a.site)
+					r = eval_expr(fn, st, call_arg(c, ru->result_arg), &as);
+			} else
 				r = f;
 		}
 	}
