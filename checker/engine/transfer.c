@@ -69,8 +69,11 @@ static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, 
 		if (!same_object(v, (int)i, site, slot))
 			continue;
 		if (level == L_HELD) {
-			/* a copy already stored in an array stays handed over */
-			int stored = fn->slots[i].is_elem && (v->pflags & PF_ESCAPED);
+			/* a copy already stored in an array stays handed over; so does a
+			 * page stored before the reference is taken for it
+			 * (buf->page = page; get_page(page)) */
+			int was_stored = v->stored;
+			int stored = (fn->slots[i].is_elem && (v->pflags & PF_ESCAPED)) || (was_stored && hold);
 			/* a caller's page: the variable taken, and values made from it
 			 * (entry = mk_pte(page, prot), a pfn); other pointers to it stay
 			 * the caller's */
@@ -79,6 +82,7 @@ static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, 
 			if (stored) {
 				v->pflags |= PF_ESCAPED;
 				v->pflags &= (uint8_t)~PF_HELD;
+				v->stored = (uint8_t)(was_stored ? 2 : 0);
 			}
 			continue;
 		}
@@ -339,14 +343,52 @@ static void end_scope(const struct pl_fn *fn, struct pl_state *st, enum rule_sco
 /* Ownership left this function: stored, returned or handed over. */
 static void escape(const struct pl_fn *fn, struct pl_state *st, const struct pl_val *v)
 {
-	if (v->kind != VK_OBJ || v->site < 0)
+	if ((v->kind != VK_OBJ && v->kind != VK_CALLER) || v->site < 0)
+		return;
+	for (size_t i = 0; i < fn->nslots; i++)
+		if (st->v[i].kind == VK_CALLER && st->v[i].site == v->site && !st->v[i].stored)
+			st->v[i].stored = 1; /* a caller's page: only a later reference goes with it */
+	if (v->kind != VK_OBJ)
 		return;
 	for (size_t i = 0; i < fn->nslots; i++)
 		if (st->v[i].kind == VK_OBJ && st->v[i].site == v->site) {
+			if (!st->v[i].stored)
+				st->v[i].stored = 1;
 			st->v[i].pflags |= PF_ESCAPED;
 			st->v[i].pflags &= (uint8_t)~PF_HELD; /* no longer owed by this function */
 			st->v[i].owed_caller = 0;
 		}
+}
+
+/* The variable expression e converts (page_to_netmem(page), (void *)page),
+ * -1 if none: a loaded pointer has no object to find its copies by. */
+static int root_slot(const struct pl_fn *fn, CXCursor e)
+{
+	for (int depth = 0; depth < 8 && !clang_Cursor_isNull(e); depth++) {
+		e = cursor_strip(e);
+		if (clang_getCursorKind(e) == CXCursor_DeclRefExpr)
+			return cursor_map_get(&fn->vars, clang_getCursorReferenced(e));
+		int ci = cursor_map_get(&fn->callmap, e);
+		if (ci < 0)
+			return -1;
+		const struct pl_call *c = &fn->calls[ci];
+		if (!c->rule || (c->rule->result != RES_SAME && c->rule->result != RES_ARG) || c->rule->result_arg >= c->nargs)
+			return -1;
+		e = c->args[c->rule->result_arg];
+	}
+	return -1;
+}
+
+/* The page in expression e is stored or handed over: escape() it, and
+ * remember the store on a caller's pointer variable too. */
+static void escape_expr(const struct pl_fn *fn, struct pl_state *st, CXCursor e)
+{
+	int vs;
+	struct pl_val v = eval_expr(fn, st, e, &vs);
+	escape(fn, st, &v);
+	int rs = root_slot(fn, e);
+	if (rs >= 0 && st->v[rs].kind == VK_CALLER && !st->v[rs].stored)
+		st->v[rs].stored = 1;
 }
 
 static int interesting(const struct pl_val *v)
@@ -646,9 +688,7 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		 * set_pte_at(pfn_pte(page_to_pfn(page))), make_alloc_exact(addr).
 		 * Functions that only borrow (memcpy()) have rules. */
 		for (int i = 0; i < c->nargs; i++) {
-			int vs;
-			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
-			escape(fn, st, &v);
+			escape_expr(fn, st, c->args[i]);
 			/* &dst_pfn: what the variable holds goes with its address
 			 * (migrate_device_pages(&src_pfn, &dst_pfn, 1)) */
 			int as = addressed_slot(fn, c->args[i]);
@@ -666,11 +706,8 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		free(what);
 	}
 	for (int i = 0; i < c->nargs && i < 32; i++)
-		if (ru->transfer_mask & (1u << i)) {
-			int vs;
-			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
-			escape(fn, st, &v);
-		}
+		if (ru->transfer_mask & (1u << i))
+			escape_expr(fn, st, c->args[i]);
 
 	if (ru->enter && ru->enter_when == WHEN_ALWAYS)
 		st->depth[ru->enter]++;
@@ -840,10 +877,34 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		st->v[c->result_slot] = r;
 }
 
+/* *buf = (struct pipe_buffer){ .page = page }: each member value is stored. */
+static void escape_init_list(const struct pl_fn *fn, struct pl_state *st, CXCursor e, int depth)
+{
+	e = cursor_strip(e);
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (depth > 3 || (k != CXCursor_CompoundLiteralExpr && k != CXCursor_InitListExpr))
+		return;
+	struct cursor_list kids = { 0 };
+	cursor_children(e, &kids);
+	for (size_t i = 0; i < kids.n; i++) {
+		enum CXCursorKind kk = clang_getCursorKind(cursor_strip(kids.v[i]));
+		if (kk == CXCursor_CompoundLiteralExpr || kk == CXCursor_InitListExpr)
+			escape_init_list(fn, st, kids.v[i], depth + 1);
+		else if (clang_isExpression(kk))
+			escape_expr(fn, st, kids.v[i]);
+	}
+	cursor_list_free(&kids);
+}
+
 static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, struct pl_val v)
 {
 	const struct pl_fn *fn = an->fn;
 	const struct pl_event *e = &fn->ev[ev];
+	escape_init_list(fn, st, e->src, 0);
+	if (v.kind == VK_CALLER) {
+		escape_expr(fn, st, e->src); /* buf->page = page: a later get_page() is the buffer's */
+		return;
+	}
 	if (v.kind != VK_OBJ)
 		return;
 	CXCursor lhs = clang_getNullCursor();
