@@ -939,8 +939,8 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 		unsigned bit = 1u << sl->param_index;
 		if (v->site != PARAM_SITE(sl->param_index) && v->site != PARAM_ELEM_SITE(sl->param_index))
 			continue;
-		if (v->pflags & PF_ESCAPED)
-			sc->escaped |= bit;
+		if ((v->pflags & PF_ESCAPED) && v->stored != 2)
+			sc->escaped |= bit; /* stored with a reference of its own: the caller's stays */
 		if ((v->pflags & PF_HELD) && v->refs > 1 && !sl->is_elem)
 			acquired |= bit; /* more than the caller's own */
 		if (v->level == L_RELEASED && !(v->pflags & PF_HELD))

@@ -60,3 +60,14 @@ void store_on_one_path(struct pipe_buffer *buf, struct page *page, int keep)
 		buf->page = page;
 	get_page(page);		/* expect-note: {{reference taken here}} */
 }				/* expect-warning: page-ref-leak {{not released on this path}} */
+
+/* into_pipe() takes a reference for the buffer: the caller's own is still owed */
+unsigned long splice_read_leaky(struct pipe_buffer *buf, struct page *p)
+{
+	struct folio *folio = page_folio(p);
+
+	if (!folio_try_get(folio))	/* expect-note: {{reference taken here}} */
+		return 0;
+	into_pipe(buf, folio);
+	return 1;			/* expect-warning: page-ref-leak {{taken by folio_try_get() is not released}} */
+}
