@@ -343,17 +343,10 @@ static void end_scope(const struct pl_fn *fn, struct pl_state *st, enum rule_sco
 /* Ownership left this function: stored, returned or handed over. */
 static void escape(const struct pl_fn *fn, struct pl_state *st, const struct pl_val *v)
 {
-	if ((v->kind != VK_OBJ && v->kind != VK_CALLER) || v->site < 0)
-		return;
-	for (size_t i = 0; i < fn->nslots; i++)
-		if (st->v[i].kind == VK_CALLER && st->v[i].site == v->site && !st->v[i].stored)
-			st->v[i].stored = 1; /* a caller's page: only a later reference goes with it */
-	if (v->kind != VK_OBJ)
+	if (v->kind != VK_OBJ || v->site < 0)
 		return;
 	for (size_t i = 0; i < fn->nslots; i++)
 		if (st->v[i].kind == VK_OBJ && st->v[i].site == v->site) {
-			if (!st->v[i].stored)
-				st->v[i].stored = 1;
 			st->v[i].pflags |= PF_ESCAPED;
 			st->v[i].pflags &= (uint8_t)~PF_HELD; /* no longer owed by this function */
 			st->v[i].owed_caller = 0;
@@ -379,15 +372,21 @@ static int root_slot(const struct pl_fn *fn, CXCursor e)
 	return -1;
 }
 
-/* The page in expression e is stored or handed over: escape() it, and
- * remember the store on a caller's pointer variable too. */
+/* The page in expression e is stored, or handed to a callee whose rule says
+ * it keeps it: escape() it, and remember the store on every copy (a caller's
+ * page included), so that a reference taken next goes with it. A function
+ * without a rule only may keep the page: that is not remembered. */
 static void escape_expr(const struct pl_fn *fn, struct pl_state *st, CXCursor e)
 {
 	int vs;
 	struct pl_val v = eval_expr(fn, st, e, &vs);
 	escape(fn, st, &v);
+	for (size_t i = 0; v.site >= 0 && (v.kind == VK_OBJ || v.kind == VK_CALLER) && i < fn->nslots; i++)
+		if ((st->v[i].kind == VK_OBJ || st->v[i].kind == VK_CALLER) && st->v[i].site == v.site &&
+		    !st->v[i].stored)
+			st->v[i].stored = 1;
 	int rs = root_slot(fn, e);
-	if (rs >= 0 && st->v[rs].kind == VK_CALLER && !st->v[rs].stored)
+	if (rs >= 0 && (st->v[rs].kind == VK_CALLER || st->v[rs].kind == VK_OBJ) && !st->v[rs].stored)
 		st->v[rs].stored = 1;
 }
 
@@ -688,7 +687,9 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		 * set_pte_at(pfn_pte(page_to_pfn(page))), make_alloc_exact(addr).
 		 * Functions that only borrow (memcpy()) have rules. */
 		for (int i = 0; i < c->nargs; i++) {
-			escape_expr(fn, st, c->args[i]);
+			int vs;
+			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
+			escape(fn, st, &v);
 			/* &dst_pfn: what the variable holds goes with its address
 			 * (migrate_device_pages(&src_pfn, &dst_pfn, 1)) */
 			int as = addressed_slot(fn, c->args[i]);
@@ -923,7 +924,7 @@ static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, 
 		checks_on_store(an->report, &s);
 		free(t);
 	}
-	escape(fn, st, &v);
+	escape_expr(fn, st, e->src);
 }
 
 /* Summary mode: what one return tells about parameters and the result. */
