@@ -308,6 +308,8 @@ void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int trut
 		no_object(fn, st, vs); /* if (!page), if (!addr) of __get_free_page() */
 	if (truth && vs >= 0 && fn->slots[vs].is_pointer)
 		nonnull_frag_page(fn, st, vs); /* if (page) of skb_frag_page() since 6.12 */
+	if (truth && vs < 0 && (v.pflags & PF_NETMEM))
+		nonnull_frag_page(fn, st, cursor_map_get(&fn->temps, cursor_strip(cond))); /* if (skb_frag_page(f)) */
 }
 
 /* When a scope closes, the guarantees that depended on it end. */
