@@ -1,6 +1,7 @@
 /* Lowering a function body (libclang AST) to the CFG of cfg.h. */
 #include "cfg.h"
 #include "memmap.h"
+#include "pure_calls.h"
 #include "contract.h"
 #include "util.h"
 
@@ -26,6 +27,7 @@ struct builder {
 	int cur;            /* block receiving events */
 	struct jump_ctx *jumps;
 	size_t njumps, jumps_cap;
+	size_t dom_first, dom_last; /* calls that ran before this point of a condition */
 };
 
 static void lower_stmt(struct builder *b, CXCursor s);
@@ -447,6 +449,15 @@ static void lower_call(struct builder *b, CXCursor e)
 	const struct rule *ru = name ? fn_rule(fn, name, e) : NULL;
 	if (!ru && name && fn->callees) /* a helper defined in this TU */
 		ru = fn->callees->lookup(fn->callees->ctx, clang_getCursorReferenced(e));
+	int prev = b->dom_last > b->dom_first ? pure_call_find(fn, b->dom_first, b->dom_last, name, ru, n, args) : -1;
+	if (prev >= 0) {
+		/* skb_frag_page(f) && !PageHighMem(skb_frag_page(f)): the same value */
+		cursor_map_put(&fn->temps, e, fn->calls[prev].result_slot);
+		cursor_map_put(&fn->callmap, e, prev);
+		free(args);
+		free(name);
+		return;
+	}
 	int idx = add_call(b, name ? name : "", ru, 0, n < 0 ? 0 : n, args, e);
 	emit(b, EV_CALL, e, e, fn->calls[idx].result_slot, idx);
 	/* a variable whose address is passed may be written by the callee
@@ -789,12 +800,20 @@ static void lower_cond(struct builder *b, CXCursor e, int t, int f)
 		CXCursor l, r;
 		if ((op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) && cursor_two_operands(s, &l, &r)) {
 			int mid = new_block(b);
+			size_t first = b->fn->ncalls, save_first = b->dom_first, save_last = b->dom_last;
 			if (op == CXBinaryOperator_LAnd)
 				lower_cond(b, l, mid, f);
 			else
 				lower_cond(b, l, t, mid);
 			b->cur = mid;
+			if (pure_prefix_dominates(l, op)) {
+				/* the calls of l ran before r (and so did those before l) */
+				b->dom_first = save_last == first && save_last > save_first ? save_first : first;
+				b->dom_last = b->fn->ncalls;
+			}
 			lower_cond(b, r, t, f);
+			b->dom_first = save_first;
+			b->dom_last = save_last;
 			return;
 		}
 	}

@@ -218,6 +218,15 @@ static struct rule *rule_from(const char *name, const struct summary_collect *sc
 		if (p >= 0 && p < 32) {
 			r.result = RES_SAME;
 			r.result_arg = p;
+			/* returned only after the helper took a reference on it (the
+			 * other paths return NULL): the caller holds the result */
+			if (v->level == L_HELD && (v->pflags & PF_HELD) && v->refs > 1 && r.guard_arg < 0 &&
+			    !(((sc->released | sc->escaped) >> p) & 1)) {
+				r.guard_level = L_HELD;
+				r.guard_arg = p;
+				r.guard_when = WHEN_ALWAYS;
+				r.acquire_hold = v->hold ? v->hold : HOLD_REF;
+			}
 		} else if (v->pflags & PF_HELD) {
 			r.result = RES_NEW; /* a reference the caller now owns */
 			r.result_level = L_HELD;

@@ -70,8 +70,11 @@ static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, 
 		if (!same_object(v, (int)i, site, slot))
 			continue;
 		if (level == L_HELD) {
-			/* a copy already stored in an array stays handed over */
-			int stored = fn->slots[i].is_elem && (v->pflags & PF_ESCAPED);
+			/* a copy already stored in an array stays handed over; so does a
+			 * page stored before the reference is taken for it
+			 * (buf->page = page; get_page(page)) */
+			int was_stored = v->stored;
+			int stored = (fn->slots[i].is_elem && (v->pflags & PF_ESCAPED)) || (was_stored && hold);
 			/* a caller's page: the variable taken, and values made from it
 			 * (entry = mk_pte(page, prot), a pfn); other pointers to it stay
 			 * the caller's */
@@ -80,6 +83,7 @@ static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, 
 			if (stored) {
 				v->pflags |= PF_ESCAPED;
 				v->pflags &= (uint8_t)~PF_HELD;
+				v->stored = (uint8_t)(was_stored ? 2 : 0);
 			}
 			continue;
 		}
@@ -309,6 +313,8 @@ void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int trut
 		no_object(fn, st, vs); /* if (!page), if (!addr) of __get_free_page() */
 	if (truth && vs >= 0 && fn->slots[vs].is_pointer)
 		nonnull_frag_page(fn, st, vs); /* if (page) of skb_frag_page() since 6.12 */
+	if (truth && vs < 0 && (v.pflags & PF_NETMEM))
+		nonnull_frag_page(fn, st, cursor_map_get(&fn->temps, cursor_strip(cond))); /* if (skb_frag_page(f)) */
 }
 
 /* When a scope closes, the guarantees that depended on it end. */
@@ -353,6 +359,49 @@ static void escape(struct pl_state *st, const struct pl_val *v)
 			w->pflags |= PF_ESCAPED;
 			w->pflags &= (uint8_t)~PF_HELD; /* no longer owed by this function */
 			w->owed_caller = 0;
+		}
+	}
+}
+
+/* The variable expression e converts (page_to_netmem(page), (void *)page),
+ * -1 if none: a loaded pointer has no object to find its copies by. */
+static int root_slot(const struct pl_fn *fn, CXCursor e)
+{
+	for (int depth = 0; depth < 8 && !clang_Cursor_isNull(e); depth++) {
+		e = cursor_strip(e);
+		if (clang_getCursorKind(e) == CXCursor_DeclRefExpr)
+			return cursor_map_get(&fn->vars, clang_getCursorReferenced(e));
+		int ci = cursor_map_get(&fn->callmap, e);
+		if (ci < 0)
+			return -1;
+		const struct pl_call *c = &fn->calls[ci];
+		if (!c->rule || (c->rule->result != RES_SAME && c->rule->result != RES_ARG) || c->rule->result_arg >= c->nargs)
+			return -1;
+		e = c->args[c->rule->result_arg];
+	}
+	return -1;
+}
+
+/* The page in expression e is stored, or handed to a callee whose rule says
+ * it keeps it: escape() it, and remember the store on every copy (a caller's
+ * page included), so that a reference taken next goes with it. A function
+ * without a rule only may keep the page: that is not remembered. */
+static void escape_expr(const struct pl_fn *fn, struct pl_state *st, CXCursor e)
+{
+	int vs;
+	struct pl_val v = eval_expr(fn, st, e, &vs);
+	escape(st, &v);
+	for (size_t k = 0; v.site >= 0 && (v.kind == VK_OBJ || v.kind == VK_CALLER) && k < st->n; k++) {
+		struct pl_val *w = &st->e[k].v;
+		if ((w->kind == VK_OBJ || w->kind == VK_CALLER) && w->site == v.site)
+			w->stored = 1;
+	}
+	int rs = root_slot(fn, e);
+	if (rs >= 0) {
+		struct pl_val r = state_get(st, rs);
+		if ((r.kind == VK_CALLER || r.kind == VK_OBJ) && !r.stored) {
+			r.stored = 1;
+			state_set(st, rs, r);
 		}
 	}
 }
@@ -676,11 +725,8 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		free(what);
 	}
 	for (int i = 0; i < c->nargs && i < 32; i++)
-		if (ru->transfer_mask & (1u << i)) {
-			int vs;
-			struct pl_val v = eval_expr(fn, st, c->args[i], &vs);
-			escape(st, &v);
-		}
+		if (ru->transfer_mask & (1u << i))
+			escape_expr(fn, st, c->args[i]);
 
 	if (ru->enter && ru->enter_when == WHEN_ALWAYS)
 		st->depth[ru->enter]++;
@@ -807,9 +853,13 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 			f.slot = as;
 			f.guard_ev = ev;
 			f.neg = ru->guard_when == WHEN_FALSE;
-			if (ru->guard_when == WHEN_ALWAYS)
+			if (ru->guard_when == WHEN_ALWAYS) {
 				apply_fact(fn, st, &f, 1);
-			else
+				/* a helper returning the page it took: the result is the raised page */
+				if (ru->result == RES_SAME && ru->result_arg == ru->guard_arg && r.kind == VK_OBJ &&
+				    r.site == a.site)
+					r = eval_expr(fn, st, call_arg(c, ru->result_arg), &as);
+			} else
 				r = f;
 		}
 	}
@@ -847,10 +897,34 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		state_set(st, c->result_slot, r);
 }
 
+/* *buf = (struct pipe_buffer){ .page = page }: each member value is stored. */
+static void escape_init_list(const struct pl_fn *fn, struct pl_state *st, CXCursor e, int depth)
+{
+	e = cursor_strip(e);
+	enum CXCursorKind k = clang_getCursorKind(e);
+	if (depth > 3 || (k != CXCursor_CompoundLiteralExpr && k != CXCursor_InitListExpr))
+		return;
+	struct cursor_list kids = { 0 };
+	cursor_children(e, &kids);
+	for (size_t i = 0; i < kids.n; i++) {
+		enum CXCursorKind kk = clang_getCursorKind(cursor_strip(kids.v[i]));
+		if (kk == CXCursor_CompoundLiteralExpr || kk == CXCursor_InitListExpr)
+			escape_init_list(fn, st, kids.v[i], depth + 1);
+		else if (clang_isExpression(kk))
+			escape_expr(fn, st, kids.v[i]);
+	}
+	cursor_list_free(&kids);
+}
+
 static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, struct pl_val v)
 {
 	const struct pl_fn *fn = an->fn;
 	const struct pl_event *e = &fn->ev[ev];
+	escape_init_list(fn, st, e->src, 0);
+	if (v.kind == VK_CALLER) {
+		escape_expr(fn, st, e->src); /* buf->page = page: a later get_page() is the buffer's */
+		return;
+	}
 	if (v.kind != VK_OBJ)
 		return;
 	CXCursor lhs = clang_getNullCursor();
@@ -869,7 +943,7 @@ static void transfer_store(struct pl_analysis *an, struct pl_state *st, int ev, 
 		checks_on_store(an->report, &s);
 		free(t);
 	}
-	escape(st, &v);
+	escape_expr(fn, st, e->src);
 }
 
 /* Summary mode: what one return tells about parameters and the result. */
@@ -886,8 +960,8 @@ static void collect_return(const struct pl_fn *fn, const struct pl_state *st, co
 		unsigned bit = 1u << sl->param_index;
 		if (v->site != PARAM_SITE(sl->param_index) && v->site != PARAM_ELEM_SITE(sl->param_index))
 			continue;
-		if (v->pflags & PF_ESCAPED)
-			sc->escaped |= bit;
+		if ((v->pflags & PF_ESCAPED) && v->stored != 2)
+			sc->escaped |= bit; /* stored with a reference of its own: the caller's stays */
 		if ((v->pflags & PF_HELD) && v->refs > 1 && !sl->is_elem)
 			acquired |= bit; /* more than the caller's own */
 		if (v->level == L_RELEASED && !(v->pflags & PF_HELD))

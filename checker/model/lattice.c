@@ -182,6 +182,8 @@ static struct pl_val join_values(const struct pl_val *a, const struct pl_val *b)
 	/* the same rule for pages left in a caller's array */
 	r.owed_caller = (uint8_t)((array && !whole) ? (a->owed_caller & b->owed_caller)
 						     : (a->owed_caller | b->owed_caller));
+	/* must: a store on one path only does not take a later reference */
+	r.stored = a->stored < b->stored ? a->stored : b->stored;
 	if (o->refs > r.refs)
 		r.refs = o->refs; /* the most any path holds: fewer false use-after-put */
 	if (!r.hold && o->hold) {

@@ -91,7 +91,8 @@ struct pl_val {
 			    * (online after pfn_to_online_page(); held by others after an isolation) */
 	uint8_t owed_caller; /* VK_OBJ: pages this code got into a caller's array (GUP) and has not
 			      * released: the caller's on success, owed back on an error return */
-	uint8_t pad[1];    /* explicit, so states compare with memcmp() */
+	uint8_t stored;    /* VK_OBJ/VK_CALLER: stored or handed over on every path here (1); a
+			    * reference taken after that went with the stored copy (2) */
 	int32_t site;      /* VK_OBJ/VK_FACT: object identity (event index), -1 none */
 	int32_t origin_ev; /* event that obtained the page (-1: unknown) */
 	int32_t guard_ev;  /* event of the last guard that set the level */
