@@ -44,7 +44,8 @@ static int cmp_int(const void *a, const void *b)
 /* Close block b's list: sorted, marks cleared. */
 static void lists_close(struct lists *l, size_t b)
 {
-	qsort(l->v + l->open, l->n - l->open, sizeof(int), cmp_int);
+	if (l->n > l->open) /* l->v is NULL before the first push: qsort(NULL, 0) is undefined */
+		qsort(l->v + l->open, l->n - l->open, sizeof(int), cmp_int);
 	for (size_t i = l->open; i < l->n; i++)
 		l->mark[l->v[i]] = 0;
 	l->start[b] = l->open;

@@ -112,7 +112,8 @@ int merge_main(int argc, char **argv)
 	for (int i = first; !status && i < argc; i++)
 		status = read_shard(argv[i], tu_index, &all);
 	if (!status) {
-		qsort(all.v, all.n, sizeof(*all.v), by_tu);
+		if (all.n)
+			qsort(all.v, all.n, sizeof(*all.v), by_tu);
 		for (size_t i = 0; i < all.n; i++)
 			printf("%s\n", all.v[i].text);
 		status = all.n ? 1 : 0;

@@ -83,7 +83,7 @@ static int cmp_int(const void *a, const void *b)
 
 static int has_site(const struct pl_prune *p, int site)
 {
-	return bsearch(&site, p->sites, p->nsites, sizeof(int), cmp_int) != NULL;
+	return p->nsites && bsearch(&site, p->sites, p->nsites, sizeof(int), cmp_int);
 }
 
 /* One state: mark what its kept values tie to; 1 if anything was new. */
@@ -101,7 +101,8 @@ static int close_state(struct pl_prune *p, const struct pl_state *st)
 			grew |= mark(p, e->v.slot); /* tested later, the fact reads its variable */
 		grew |= mark(p, e->slot);       /* owed: kept on every path */
 	}
-	qsort(p->sites, p->nsites, sizeof(int), cmp_int);
+	if (p->nsites) /* p->sites is NULL before the first push */
+		qsort(p->sites, p->nsites, sizeof(int), cmp_int);
 	for (size_t k = 0; k < st->n; k++) {
 		const struct pl_entry *e = &st->e[k];
 		if (kept(p, e) || e->v.site < 0 || (e->v.kind != VK_OBJ && e->v.kind != VK_CALLER))

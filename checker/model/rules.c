@@ -640,7 +640,8 @@ int rules_load_path(struct rules *r, const char *path, char *err, size_t errlen)
 		if (str_ends(de->d_name, ".yaml"))
 			VEC_PUSH(names, n, cap, xstrdup(de->d_name));
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
 	int ret = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!ret) {
