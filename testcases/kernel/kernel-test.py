@@ -2,12 +2,17 @@
 """Run pagelife over a prepared Linux tree (scripts/prepare-kernel).
 
   kernel-test.py tree   --pagelife PATH [--tree T | --kdir DIR] [-j N]
-                        [--require FILE:LINE:CHECK ...]
-      pagelife -p KDIR -j N --stats over every TU of KDIR/compile_commands.json.
+                        [--require FILE:LINE:CHECK ...] [--sample N] [--speedups]
+      pagelife -p KDIR -j N --stats --no-prefilter --no-cache over every TU of
+      KDIR/compile_commands.json (--sample N: over N of them, the --require
+      files first, the rest spread evenly over the sorted paths).
       Fails on a crash (signal, sanitizer report), exit status 2, a stderr
       line saying a TU could not be analysed / an internal error / "error:",
-      fewer TUs analysed than the database holds, or a --require finding
-      missing.  Findings (exit status 1) are fine: they are printed per check.
+      fewer TUs analysed than were given, or a --require finding missing.
+      Findings (exit status 1) are fine: they are printed per check.
+      --speedups: then run again with the prefilter and an empty result cache
+      (cold), and once more (warm): both must print exactly the first run's
+      findings, and warm must reuse every TU cold analysed.
 
   kernel-test.py kbuild --pagelife PATH [--kdir DIR] [--dir drivers/dma-buf/]
       make LLVM=-19 C=2 CHECK=PATH DIR in the tree, the way kernel developers
@@ -28,6 +33,7 @@ import shlex
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 SKIP = 77
@@ -127,6 +133,60 @@ def run(cmd, **kw):
     return p, time.monotonic() - t0
 
 
+def sample_tus(tus, n, required):
+    """n of tus: the files of the required findings first, then the others
+    spread evenly over the sorted paths (the same choice every run)."""
+    if not n or n >= len(tus):
+        return tus
+    want = [r.rsplit(":", 2)[0] for r in required]
+    chosen = [t for t in tus if any(t.endswith("/" + w) for w in want)][:n]
+    rest = sorted(t for t in tus if t not in chosen)
+    step = len(rest) / (n - len(chosen)) if n > len(chosen) else 0
+    chosen += [rest[int(i * step)] for i in range(n - len(chosen))]
+    return sorted(chosen)
+
+
+def stat_count(stderr, what):
+    m = re.search(r"^pagelife: (\d+) TUs %s" % what, stderr, re.M)
+    return int(m.group(1)) if m else None
+
+
+def check_speedups(pagelife, kdir, jobs, files, ref_stdout):
+    """No finding lost to the prefilter or the result cache: a cold run (the
+    prefilter, an empty cache) and a warm one print the reference's lines."""
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="pagelife-speedups-") as cache:
+        common = [pagelife, "-p", kdir, "-j", str(jobs), "--stats", "--cache-dir=" + cache] + files
+        cold, cold_secs = run(common)
+        warm, warm_secs = run(common)
+    print("speedups: cold %.1fs, warm %.1fs" % (cold_secs, warm_secs))
+    ref_lines = ref_stdout.splitlines()
+    for name, p in (("prefiltered cold", cold), ("warm cached", warm)):
+        if p.returncode not in (0, 1):
+            failures.append("%s run: %s: %s" % (name, describe_status(p.returncode), p.stderr[-2000:]))
+            continue
+        lines = p.stdout.splitlines()
+        if lines != ref_lines:
+            lost = [l for l in ref_lines if l not in lines]
+            extra = [l for l in lines if l not in ref_lines]
+            failures.append("%s run differs from --no-prefilter --no-cache: %d lost, %d extra, e.g. %s"
+                            % (name, len(lost), len(extra), (lost or extra or ["(order)"])[0][:300]))
+    skipped = stat_count(cold.stderr, "skipped by the prefilter")
+    analysed = None  # the TUs the cold run analysed
+    for line in cold.stderr.splitlines():
+        m = STATS_TUS_RE.match(line)
+        if m:
+            analysed = int(m.group("tus"))
+    reused = stat_count(warm.stderr, "reused from the cache")
+    print("speedups: prefilter skipped %s TUs; warm run reused %s of the %s cold analysed"
+          % (skipped, reused, analysed))
+    if skipped is None or reused is None:
+        failures.append("no --stats line for the prefilter or the cache")
+    elif analysed is not None and reused != analysed:
+        failures.append("warm run reused %d TUs, cold analysed %d" % (reused, analysed))
+    return failures
+
+
 def locate_crashes(pagelife, kdir, tus, limit=5):
     """Re-run pagelife one TU at a time to name the TUs that crash it."""
     print("locating the crashing TU(s): re-running pagelife one TU at a time...", flush=True)
@@ -157,11 +217,16 @@ def cmd_tree(args):
     db = load_db(kdir)
     # pagelife analyses the C files; the database also lists assembly
     # (6.12: arch/x86/kvm/vmx/vmenter.S), which it leaves out, as sparse does.
-    tus = [tu_path(e) for e in db if e["file"].endswith(".c")]
-    print("kernel tree %s: %d C TUs in compile_commands.json (%d entries)" % (kdir, len(tus), len(db)))
+    all_tus = [tu_path(e) for e in db if e["file"].endswith(".c")]
+    print("kernel tree %s: %d C TUs in compile_commands.json (%d entries)" % (kdir, len(all_tus), len(db)))
+    tus = sample_tus(all_tus, args.sample, args.require)
+    files = tus if len(tus) < len(all_tus) else []
+    if files:
+        print("a sample of %d TUs (--sample)" % len(tus))
 
     # every TU parsed and analysed: neither the prefilter nor the cache
-    p, secs = run([args.pagelife, "-p", kdir, "-j", str(args.jobs), "--stats", "--no-prefilter", "--no-cache"])
+    p, secs = run([args.pagelife, "-p", kdir, "-j", str(args.jobs), "--stats", "--no-prefilter", "--no-cache"]
+                  + files)
     out = save(args.outdir, "kernel-tree.stdout", p.stdout)
     save(args.outdir, "kernel-tree.stderr", p.stderr)
     print("pagelife: %s after %.1fs" % (describe_status(p.returncode), secs))
@@ -196,8 +261,7 @@ def cmd_tree(args):
     if stats and stats["failed"]:
         failures.append("--stats says %d TU(s) failed" % stats["failed"])
     if stats and stats["tus"] != len(tus):
-        failures.append("--stats counts %d TUs, compile_commands.json has %d"
-                        % (stats["tus"], len(tus)))
+        failures.append("--stats counts %d TUs, %d were given" % (stats["tus"], len(tus)))
     if stats and stats["ok"] != len(tus):
         failures.append("--stats says %d of %d TUs analysed" % (stats["ok"], len(tus)))
     if not stats:
@@ -238,7 +302,13 @@ def cmd_tree(args):
             for l in p.stderr.splitlines()[-20:]:
                 print("  | " + l)
         return 1
-    print("\nPASS: %d TUs analysed, no crash, no analysis error" % len(tus))
+    if args.speedups:
+        failures = check_speedups(args.pagelife, kdir, args.jobs, files, p.stdout)
+        if failures:
+            print("\nFAIL: " + "; ".join(failures))
+            return 1
+    print("\nPASS: %d TUs analysed, no crash, no analysis error%s"
+          % (len(tus), "; no finding lost to the prefilter or the cache" if args.speedups else ""))
     return 0
 
 
@@ -316,6 +386,10 @@ def main():
     sub.choices["tree"].add_argument("--require", action="append", default=[],
                                      metavar="FILE:LINE:CHECK",
                                      help="a finding that must be reported (repeatable)")
+    sub.choices["tree"].add_argument("--sample", type=int, default=0, metavar="N",
+                                     help="analyse N TUs of the database, not all")
+    sub.choices["tree"].add_argument("--speedups", action="store_true",
+                                     help="then check the prefilter and the result cache")
     sub.choices["tree"].add_argument("--no-locate", action="store_true",
                                      help="on a crash, do not re-run TU by TU to find it")
     sub.choices["kbuild"].add_argument("--dir", default="drivers/dma-buf/",
