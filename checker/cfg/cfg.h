@@ -58,6 +58,7 @@ struct pl_slot {
 	int elem_of_param;/* ... that the caller passed in: storing into it escapes */
 	int param_index;  /* position among the parameters, -1 */
 	CXCursor decl;
+	int is_page;      /* a struct page or struct folio pointer */
 };
 
 struct cursor_map_entry {

@@ -83,7 +83,7 @@ static int emit(struct builder *b, int kind, CXCursor cur, CXCursor src, int slo
 
 static int new_slot(struct pl_fn *fn, const char *name, int is_pointer, int is_param, CXCursor decl)
 {
-	struct pl_slot s = { name ? xstrdup(name) : NULL, is_pointer, is_param, 0, 0, -1, decl };
+	struct pl_slot s = { name ? xstrdup(name) : NULL, is_pointer, is_param, 0, 0, -1, decl, 0 };
 	VEC_PUSH(fn->slots, fn->nslots, fn->slots_cap, s);
 	return (int)fn->nslots - 1;
 }
@@ -108,6 +108,7 @@ static int var_slot(struct pl_fn *fn, CXCursor decl, int is_param)
 		return -1;
 	CXString n = clang_getCursorSpelling(decl);
 	s = new_slot(fn, clang_getCString(n), type_is_pointer(t), is_param, decl);
+	fn->slots[s].is_page = type_is_page_pointer(t);
 	clang_disposeString(n);
 	cursor_map_put(&fn->vars, decl, s);
 	return s;
@@ -119,6 +120,7 @@ static int temp_slot(struct pl_fn *fn, CXCursor e)
 	if (s >= 0)
 		return s;
 	s = new_slot(fn, NULL, type_is_pointer(clang_getCursorType(e)), 0, e);
+	fn->slots[s].is_page = type_is_page_pointer(clang_getCursorType(e));
 	cursor_map_put(&fn->temps, e, s);
 	return s;
 }

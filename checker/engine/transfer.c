@@ -154,12 +154,21 @@ static void release_effect(const struct pl_fn *fn, struct pl_state *st, int ev, 
 {
 	if (v.kind == VK_CALLER && vs >= 0 && fn->slots[vs].is_elem && !whole_array)
 		return; /* put_page(pages[i]) of the caller's array: one element of many */
-	if (v.kind == VK_CALLER && vs >= 0) {
+	if (v.kind == VK_CALLER && (vs >= 0 || v.site >= 0)) {
 		/* a reference held elsewhere cannot be assumed after this */
 		struct pl_val nv = pl_val_obj(ev, L_RELEASED, -1);
 		nv.end_ev = ev;
-		nv.pflags = (uint8_t)((v.pflags & PF_NETMEM) | (fn->slots[vs].is_elem ? PF_ARRAY : 0));
-		state_set(st, vs, nv);
+		nv.pflags = (uint8_t)((v.pflags & PF_NETMEM) | (vs >= 0 && fn->slots[vs].is_elem ? PF_ARRAY : 0));
+		if (vs >= 0) /* folio_put(page_folio(page)): no variable, its copies below */
+			state_set(st, vs, nv);
+		/* every page or folio copy of the caller's pointer (p = page;
+		 * folio = page_folio(page)) names the same page: it is gone for all
+		 * of them (an address it was made from, `void *pos`, is not a page) */
+		for (size_t k = 0; v.site >= 0 && k < st->n; k++) {
+			struct pl_val *w = &st->e[k].v;
+			if (w->kind == VK_CALLER && w->site == v.site && fn->slots[st->e[k].slot].is_page)
+				*w = nv;
+		}
 		return;
 	}
 	release_object(st, ev, &v, vs, whole_array);

@@ -1,0 +1,33 @@
+/*
+ * page-use-after-put, positive. The function drops the reference its
+ * caller handed in through another name for the same page -- a local
+ * copy of the pointer, or the page's folio -- and then reads the page by
+ * its first name. Both names point at one page: once the reference is
+ * gone, neither may be read. (The historic shape: folio_put(page_folio(page))
+ * followed by a trace of page->flags.)
+ */
+#include <linux/mm.h>
+
+extern void trace_page(unsigned long flags);
+
+void drop_through_copy(struct page *page)
+{
+	struct page *p = page;
+
+	put_page(p);			/* expect-note: {{reference dropped here}} */
+	trace_page(page->flags);	/* expect-warning: page-use-after-put {{'page' is used by '->flags' after put_page() dropped the reference}} */
+}
+
+void drop_through_folio_variable(struct page *page)
+{
+	struct folio *folio = page_folio(page);
+
+	folio_put(folio);		/* expect-note: {{reference dropped here}} */
+	trace_page(page->flags);	/* expect-warning: page-use-after-put {{'page' is used by '->flags' after folio_put() dropped the reference}} */
+}
+
+void drop_through_folio_call(struct page *page)
+{
+	folio_put(page_folio(page));	/* expect-note: {{reference dropped here}} */
+	trace_page(PageDirty(page));	/* expect-warning: page-use-after-put {{'page' is used by PageDirty() after folio_put() dropped the reference}} */
+}
