@@ -807,6 +807,14 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 		r = eval_expr(fn, st, arg, &as);
 		if (r.kind == VK_BOTTOM && ru->result == RES_SAME)
 			r = pl_val_make(VK_NONE);
+		/* folio_put(folio); folio = page_folio(page): the folio a caller's page
+		 * belongs to now, looked up again (the page may have been split off),
+		 * is the caller's responsibility again; the page itself stays released */
+		if (r.kind == VK_OBJ && r.level == L_RELEASED && ru->result == RES_SAME && as >= 0 &&
+		    fn->slots[as].is_param && fn->slots[as].is_page && type_is_page_pointer(clang_getCursorType(e->cur))) {
+			r = pl_val_make(VK_CALLER);
+			r.site = CALLER_SITE(fn->slots[as].param_index);
+		}
 		/* an address or pfn turned into a struct page: the page comes from here */
 		if (r.kind == VK_OBJ && ru->result == RES_SAME && type_is_page_pointer(clang_getCursorType(e->cur)) &&
 		    !type_is_page_pointer(clang_getCursorType(arg)))

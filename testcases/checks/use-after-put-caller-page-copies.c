@@ -31,3 +31,13 @@ void drop_through_folio_call(struct page *page)
 	folio_put(page_folio(page));	/* expect-note: {{reference dropped here}} */
 	trace_page(PageDirty(page));	/* expect-warning: page-use-after-put {{'page' is used by PageDirty() after folio_put() dropped the reference}} */
 }
+
+/* Looking the folio up again does not make the page itself safe to read. */
+void drop_then_look_up_again(struct page *page)
+{
+	struct folio *folio = page_folio(page);
+
+	folio_put(folio);		/* expect-note: {{reference dropped here}} */
+	folio = page_folio(page);
+	trace_page(page->flags);	/* expect-warning: page-use-after-put {{'page' is used by '->flags' after folio_put() dropped the reference}} */
+}

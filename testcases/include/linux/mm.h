@@ -153,6 +153,7 @@ static inline void put_page(struct page *page)
 
 extern bool get_page_unless_zero(struct page *page);
 extern bool try_get_page(struct page *page);
+extern bool folio_ref_try_add(struct folio *folio, int count);	/* 6.12: was folio_ref_try_add_rcu() */
 extern void release_pages(struct page **pages, int nr);
 extern void folio_put_refs(struct folio *folio, int refs);
 extern int put_page_testzero(struct page *page);
