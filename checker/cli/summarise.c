@@ -4,6 +4,7 @@
 #include "cache.h"
 #include "options.h"
 #include "pagelife.h"
+#include "page_signatures.h"
 #include "prefilter.h"
 #include "shard.h"
 #include "summary_db.h"
@@ -237,8 +238,13 @@ int summarise_main(int argc, char **argv)
 		prefilter_close(pf);
 		free(dir);
 	}
-	if (opt.stats)
+	/* and one whose own file names no page type defines no function a
+	 * summary describes */
+	size_t unsigned_tus = opt.no_prefilter ? 0 : page_signature_jobs(&jobs);
+	if (opt.stats) {
 		fprintf(stderr, "pagelife: %zu TUs skipped by the prefilter\n", skipped);
+		fprintf(stderr, "pagelife: %zu TUs skipped: no page type in their own file\n", unsigned_tus);
+	}
 	status = run_summarise(&opt, s, &jobs);
 out:
 	free(msg);
