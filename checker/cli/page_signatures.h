@@ -1,5 +1,5 @@
-/* The summary pass's second filter: only TUs whose own text can define a
- * function that takes or returns pages. */
+/* The summary pass's second filter: only TUs whose own text defines a
+ * non-static function that takes or returns pages. */
 #ifndef PAGELIFE_PAGE_SIGNATURES_H
 #define PAGELIFE_PAGE_SIGNATURES_H
 
@@ -7,12 +7,13 @@
 
 #include "pagelife.h"
 
-/* Whether text (n bytes) names a page or folio type: `struct page`,
- * `struct folio` (with any spacing) or `pgtable_t`, as whole tokens. */
-int text_names_page_type(const char *text, size_t n);
+/* Whether C text (n bytes, kernel style: a function body opens with `{` in
+ * column 0) defines a function without `static` whose declarator names a
+ * page type. Comments and literals are ignored. */
+int text_defines_page_function(const char *text, size_t n);
 
-/* Keep the jobs whose main file names a page type (an unreadable file is
- * kept: the parse reports it); the number dropped. */
+/* Keep the jobs whose main file defines such a function (an unreadable
+ * file is kept: the parse reports it); the number dropped. */
 size_t page_signature_jobs(struct pagelife_commands *jobs);
 
 #endif

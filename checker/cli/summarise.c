@@ -238,12 +238,12 @@ int summarise_main(int argc, char **argv)
 		prefilter_close(pf);
 		free(dir);
 	}
-	/* and one whose own file names no page type defines no function a
-	 * summary describes */
+	/* and one whose own file defines no non-static function taking or
+	 * returning pages has nothing a summary describes */
 	size_t unsigned_tus = opt.no_prefilter ? 0 : page_signature_jobs(&jobs);
 	if (opt.stats) {
 		fprintf(stderr, "pagelife: %zu TUs skipped by the prefilter\n", skipped);
-		fprintf(stderr, "pagelife: %zu TUs skipped: no page type in their own file\n", unsigned_tus);
+		fprintf(stderr, "pagelife: %zu TUs skipped: their file defines no non-static page function\n", unsigned_tus);
 	}
 	status = run_summarise(&opt, s, &jobs);
 out:
