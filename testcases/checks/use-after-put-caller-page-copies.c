@@ -41,3 +41,12 @@ void drop_then_look_up_again(struct page *page)
 	folio = page_folio(page);
 	trace_page(page->flags);	/* expect-warning: page-use-after-put {{'page' is used by '->flags' after folio_put() dropped the reference}} */
 }
+
+/* A loop may drop several of the caller's references; one more put after
+ * it drops one that the loop's last round already gave back. */
+void drop_refs_then_again(struct page *page, int refs)
+{
+	while (refs--)
+		put_page(page);		/* expect-note: {{reference dropped here}} */
+	put_page(page);			/* expect-warning: page-use-after-put {{'page' is released again by put_page()}} */
+}
