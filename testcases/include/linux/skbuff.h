@@ -42,5 +42,11 @@ static inline unsigned int skb_frag_off(const skb_frag_t *frag)
 }
 /* 6.10 form: the frag's netmem as a page, net_iov or not. */
 extern struct page *skb_frag_page(const skb_frag_t *frag);
+/* Filling one frag (6.12; 6.1 has __skb_frag_set_page()): the page or
+ * netmem is the second argument. */
+extern void skb_frag_fill_page_desc(skb_frag_t *frag, struct page *page, int off, int size);
+extern void skb_frag_fill_netmem_desc(skb_frag_t *frag, netmem_ref netmem, int off, int size);
+extern void __skb_frag_set_page(skb_frag_t *frag, struct page *page);
+extern void skb_frag_set_page(struct sk_buff *skb, int f, struct page *page);
 
 #endif

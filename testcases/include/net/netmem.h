@@ -19,5 +19,6 @@ static inline bool netmem_is_net_iov(const netmem_ref netmem)
 	return netmem & NET_IOV;
 }
 extern struct page *netmem_to_page(netmem_ref netmem);
+extern netmem_ref page_to_netmem(struct page *page);
 
 #endif
