@@ -345,9 +345,14 @@ struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCur
 	}
 	case CXCursor_ArraySubscriptExpr: {
 		int es = elem_slot_of(fn, e);
-		if (es >= 0)
-			return state_get(st, es);
-		return by_type(e);
+		if (es < 0)
+			return by_type(e);
+		struct pl_val v = state_get(st, es);
+		/* one value stands for every element: a caller's page stored into
+		 * one of them (pages[idx] = &folio->page) is not what the others hold */
+		if (v.kind == VK_CALLER)
+			v.site = -1;
+		return v;
 	}
 	case CXCursor_ParenExpr:
 	case CXCursor_UnexposedExpr:
