@@ -22,8 +22,7 @@ static int is_id_char(char c)
 	return is_id_start(c) || (c >= '0' && c <= '9');
 }
 
-/* Skip a comment or literal starting at i; returns the index after it, or i. */
-static size_t skip_noise(const char *t, size_t len, size_t i)
+size_t hot_skip_noise(const char *t, size_t len, size_t i)
 {
 	if (t[i] == '/' && i + 1 < len && t[i + 1] == '*') {
 		const char *e = memmem(t + i + 2, len - i - 2, "*/", 2);
@@ -47,7 +46,7 @@ void hot_each_ident(const char *t, size_t len, void (*fn)(const char *id, size_t
 {
 	size_t i = 0;
 	while (i < len) {
-		size_t j = skip_noise(t, len, i);
+		size_t j = hot_skip_noise(t, len, i);
 		if (j != i) {
 			i = j;
 		} else if (is_id_start(t[i])) {
@@ -147,7 +146,7 @@ static void pasted_patterns(const char *t, size_t len, json_t *params, struct ho
 	int pasting = 0, joined = 0;
 	size_t i = 0;
 	for (;;) {
-		size_t j = i < len ? skip_noise(t, len, i) : len;
+		size_t j = i < len ? hot_skip_noise(t, len, i) : len;
 		int at_end = i >= len;
 		int is_paste = !at_end && t[i] == '#' && i + 1 < len && t[i + 1] == '#';
 		int is_id = !at_end && j == i && is_id_start(t[i]);
@@ -204,7 +203,7 @@ static size_t logical_line_end(const char *t, size_t len, size_t i)
 		if (t[i] == '\\' && i + 1 < len && t[i + 1] == '\n')
 			i += 2;
 		else if (t[i] == '/' && i + 1 < len && t[i + 1] == '*')
-			i = skip_noise(t, len, i); /* a comment may span lines */
+			i = hot_skip_noise(t, len, i); /* a comment may span lines */
 		else
 			i++;
 	}
@@ -268,7 +267,7 @@ void hot_scan(const char *t, size_t len, struct hot_defs *out)
 	size_t i = 0;
 	while (i < len) {
 		char c = t[i];
-		size_t j = skip_noise(t, len, i);
+		size_t j = hot_skip_noise(t, len, i);
 		if (j != i) {
 			i = j;
 			continue;

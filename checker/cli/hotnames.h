@@ -47,6 +47,8 @@ char *hot_names_dump(const struct hot_names *h);
 struct hot_names *hot_names_load(const char *text);
 size_t hot_names_count(const struct hot_names *h);
 
+/* A comment or literal starting at text[i]: the index after it; i if none. */
+size_t hot_skip_noise(const char *text, size_t len, size_t i);
 /* Call fn for each identifier of C text (comments and literals skipped). */
 void hot_each_ident(const char *text, size_t len, void (*fn)(const char *id, size_t n, void *arg), void *arg);
 

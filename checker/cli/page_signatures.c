@@ -6,6 +6,7 @@
  * column 0, which is what finds the definitions without a parse. */
 #include "page_signatures.h"
 #include "digest.h"
+#include "hotnames.h"
 #include "shard.h"
 #include "util.h"
 
@@ -13,58 +14,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int ident_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '_';
-}
-
-/* word at text[i], with token boundaries on both sides */
-static int word_at(const char *text, size_t n, size_t i, const char *word)
-{
-	size_t w = strlen(word);
-	return i + w <= n && !memcmp(text + i, word, w) && (i == 0 || !ident_char(text[i - 1])) &&
-	       (i + w == n || !ident_char(text[i + w]));
-}
-
-/* `struct page`, `struct folio` (any spacing) or `pgtable_t` at text[i] */
-static int page_type_at(const char *text, size_t n, size_t i)
-{
-	if (word_at(text, n, i, "pgtable_t"))
-		return 1;
-	if (!word_at(text, n, i, "struct"))
-		return 0;
-	size_t j = i + 6;
-	while (j < n && isspace((unsigned char)text[j]))
-		j++;
-	return word_at(text, n, j, "page") || word_at(text, n, j, "folio");
-}
-
-/* text with comments, string and character literals blanked (newlines kept) */
-static char *blank_comments(const char *text, size_t n)
+/* text with comments and literals blanked (newlines kept), so that a `{` or
+ * `}` in column 0 is code */
+static char *blank_noise(const char *text, size_t n)
 {
 	char *b = xmalloc(n + 1);
 	memcpy(b, text, n);
 	b[n] = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (b[i] == '/' && i + 1 < n && b[i + 1] == '*') {
-			size_t j = i + 2;
-			while (j + 1 < n && !(b[j] == '*' && b[j + 1] == '/'))
-				j++;
-			for (size_t k = i; k < n && k < j + 2; k++)
-				if (b[k] != '\n')
-					b[k] = ' ';
-			i = j + 1;
-		} else if (b[i] == '/' && i + 1 < n && b[i + 1] == '/') {
-			while (i < n && b[i] != '\n')
-				b[i++] = ' ';
-		} else if (b[i] == '"' || b[i] == '\'') {
-			char q = b[i];
-			for (i++; i < n && b[i] != q && b[i] != '\n'; i++) {
-				if (b[i] == '\\' && i + 1 < n)
-					b[i++] = ' ';
-				b[i] = ' ';
-			}
+	for (size_t i = 0; i < n;) {
+		size_t j = hot_skip_noise(text, n, i);
+		if (j == i) {
+			i++;
+			continue;
 		}
+		for (; i < j; i++)
+			if (b[i] != '\n')
+				b[i] = ' ';
 	}
 	return b;
 }
@@ -77,20 +42,31 @@ static char last_char(const char *t, size_t s, size_t e)
 	return e > s ? t[e - 1] : 0;
 }
 
+struct declarator {
+	int is_static, after_struct, page;
+};
+
+static void declarator_ident(const char *id, size_t n, void *arg)
+{
+	struct declarator *d = arg;
+#define IS(w) (n == sizeof(w) - 1 && !memcmp(id, w, n))
+	d->is_static |= IS("static");
+	d->page |= IS("pgtable_t") || (d->after_struct && (IS("page") || IS("folio")));
+	d->after_struct = IS("struct");
+#undef IS
+}
+
+/* the declarator t[s, e) is not static and names a page type */
 static int declarator_counts(const char *t, size_t s, size_t e)
 {
-	int page = 0;
-	for (size_t i = s; i < e; i++) {
-		if (word_at(t, e, i, "static"))
-			return 0;
-		page |= page_type_at(t, e, i);
-	}
-	return page;
+	struct declarator d = { 0, 0, 0 };
+	hot_each_ident(t + s, e - s, declarator_ident, &d);
+	return d.page && !d.is_static;
 }
 
 int text_defines_page_function(const char *text, size_t n)
 {
-	char *t = blank_comments(text, n);
+	char *t = blank_noise(text, n);
 	size_t decl = 0; /* where the declarator of the next definition may start */
 	int in_body = 0, found = 0;
 	for (size_t s = 0; s < n && !found;) {

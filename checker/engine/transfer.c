@@ -155,7 +155,9 @@ static void release_effect(const struct pl_fn *fn, struct pl_state *st, int ev, 
 	if (v.kind == VK_CALLER && vs >= 0 && fn->slots[vs].is_elem && !whole_array)
 		return; /* put_page(pages[i]) of the caller's array: one element of many */
 	if (v.kind == VK_CALLER && (vs >= 0 || v.site >= 0)) {
-		/* a reference held elsewhere cannot be assumed after this */
+		/* a reference held elsewhere cannot be assumed after this; the new
+		 * object's site is this release (page-use-after-put reads a second
+		 * release by the same call as a loop over handed-in references) */
 		struct pl_val nv = pl_val_obj(ev, L_RELEASED, -1);
 		nv.end_ev = ev;
 		nv.pflags = (uint8_t)((v.pflags & PF_NETMEM) | (vs >= 0 && fn->slots[vs].is_elem ? PF_ARRAY : 0));
