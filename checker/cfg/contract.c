@@ -5,6 +5,7 @@
  * the function's tokens: attributes before the body's first '{', asserts
  * anywhere in the body. */
 #include "contract.h"
+#include "comment_contract.h"
 
 #include <string.h>
 
@@ -28,6 +29,7 @@ static const struct marker markers[] = {
 void contracts_find(struct pl_fn *fn)
 {
 	int in_body = 0;
+	fn->contracts |= comment_contracts(fn);
 	for (size_t i = 0; i < fn->ntok; i++) {
 		const char *t = fn->tok[i].text;
 		if (!t)

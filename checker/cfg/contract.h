@@ -8,6 +8,10 @@
 enum pl_contract {
 	CONTRACT_BOOT = 1, /* __init / __meminit: no memory hotplug yet, every memmap entry is valid */
 	CONTRACT_LOCK = 2, /* __must_hold(), lockdep_assert_held(), assert_spin_locked(): a lock is held */
+	/* stated in the leading comment only (comment_contract.h) */
+	CONTRACT_HOTPLUG_WRITE = 4, /* mem_hotplug_lock in write mode: the hotplug code, on its own range */
+	CONTRACT_HOTPLUG = 8,       /* mem_hotplug_lock (read): online pages stay online */
+	CONTRACT_RCU = 16,          /* rcu_read_lock() held */
 };
 
 /* Read fn->tok (the declaration and body tokens) for the markers above:

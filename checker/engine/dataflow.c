@@ -26,6 +26,15 @@ static void state_init_entry(const struct pl_fn *fn, struct pl_state *st, int su
 	}
 	if (fn->contracts & CONTRACT_LOCK)
 		st->depth[SCOPE_PTL] = 1;
+	/* the memory hotplug code itself, on the range it onlines or offlines */
+	if (fn->contracts & CONTRACT_HOTPLUG_WRITE) {
+		st->depth[SCOPE_MEMMAP] = 1;
+		st->depth[SCOPE_HOTPLUG] = 1;
+	}
+	if (fn->contracts & CONTRACT_HOTPLUG)
+		st->depth[SCOPE_HOTPLUG] = 1;
+	if (fn->contracts & CONTRACT_RCU)
+		st->depth[SCOPE_RCU] = 1;
 	/* the contract inferred from every caller in the TU (caller_contracts.h) */
 	for (int s = 0; s < SCOPE__COUNT; s++)
 		if (fn->entry_depth[s] > st->depth[s])
