@@ -2,6 +2,7 @@
  * is neither released, stored, returned nor handed over on some path: the
  * error paths of GUP ladders, lookups and speculative references. */
 #include "checks.h"
+#include "collect.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,86 @@ static int on_callers_page(const struct pl_fn *fn, const struct pl_state *st, in
 		return 0;
 	const struct rule *self = fn->callees->lookup(fn->callees->ctx, fn->decl);
 	return self && self->guard_level == L_HELD && self->guard_when == WHEN_ALWAYS && self->guard_arg == p;
+}
+
+/* The file offsets of a cursor's extent. */
+static void extent_offsets(CXCursor c, unsigned *b, unsigned *e)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	clang_getFileLocation(clang_getRangeStart(r), NULL, NULL, NULL, b);
+	clang_getFileLocation(clang_getRangeEnd(r), NULL, NULL, NULL, e);
+}
+
+/* Is the object passed to a call (other than a pure conversion) written
+ * between its acquisition and this return? Then the status reports what
+ * that call did (splice: "one buffer filled"), not the reference. */
+static int handed_on_after(const struct pl_fn *fn, const struct pl_return *r, const struct pl_val *v)
+{
+	const struct pl_event *acq = &fn->ev[v->acquire_ev];
+	if (clang_Cursor_isNull(acq->src))
+		return 1;
+	unsigned ab, ae, rb, re;
+	extent_offsets(acq->src, &ab, &ae);
+	extent_offsets(fn->ev[r->ev].src, &rb, &re);
+	for (size_t i = 0; i < fn->nev; i++) {
+		const struct pl_event *e = &fn->ev[i];
+		if (e->kind != EV_CALL || (int)i == v->acquire_ev || clang_Cursor_isNull(e->src))
+			continue;
+		unsigned cb, ce;
+		extent_offsets(e->src, &cb, &ce);
+		if (cb <= ae || cb >= rb)
+			continue;
+		const struct pl_call *c = &fn->calls[e->aux];
+		const struct rule *ru = c->rule;
+		/* a helper of this file (a summary) may keep the page in ways its
+		 * summary leaves out (store, then get: into_pipe()) */
+		if (ru && strncmp(ru->file, "<summary", 8) && ru->release_arg < 0 && ru->guard_level == L_NONE && !ru->transfer_mask && ru->gup_pages < 0 &&
+		    ru->result != RES_NEW)
+			continue; /* reads and conversions: compound_head(page), PageLRU(page) */
+		for (int a = 0; a < c->nargs; a++) {
+			if (clang_Cursor_isNull(c->args[a]))
+				continue;
+			int vs;
+			struct pl_val av = eval_expr(fn, r->st, c->args[a], &vs);
+			if ((av.kind == VK_OBJ || av.kind == VK_CALLER) && av.site == v->site)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* A try-get helper's success: the reference was taken on the caller's page
+ * (a parameter names the object) and this return tells the caller so with
+ * a positive status -- a constant ("return 1;", "return true;") or the
+ * acquisition's own result ("return get_page_unless_zero(page) ? 1 : 0;").
+ * The caller holds the reference when it sees the status (hwpoison's
+ * __get_hwpoison_page()); 0 or an errno would say it holds none. */
+static int status_hands_over(const struct pl_fn *fn, const struct pl_return *r, const struct pl_val *v)
+{
+	/* the parameter's identity (a copy or its head: head = compound_head(page)) */
+	int callers = v->site >= CALLER_SITE(0) && v->site < CALLER_SITE(32);
+	for (size_t k = 0; k < r->st->n && !callers; k++) {
+		const struct pl_slot *sl = &fn->slots[r->st->e[k].slot];
+		const struct pl_val *pv = &r->st->e[k].v;
+		callers = sl->is_param && sl->is_pointer && pv->kind == VK_OBJ && pv->site == v->site;
+	}
+	CXCursor src = fn->ev[r->ev].src;
+	if (!callers || clang_Cursor_isNull(src) || handed_on_after(fn, r, v))
+		return 0;
+	long long c;
+	if (cursor_int_constant(src, &c))
+		return c > 0;
+	const struct pl_event *acq = &fn->ev[v->acquire_ev];
+	if (!clang_Cursor_isNull(acq->src)) {
+		unsigned rb, re, ab, ae;
+		extent_offsets(src, &rb, &re);
+		extent_offsets(acq->src, &ab, &ae);
+		if (ab >= rb && ae <= re)
+			return 1;
+	}
+	int vs;
+	struct pl_val rv = eval_expr(fn, r->st, src, &vs);
+	return rv.kind != VK_OBJ && rv.kind != VK_FACT && rv.cst == CST_EQ && rv.cval > 0;
 }
 
 /* A return the caller reads as a failure: a negative errno (a constant, or a
@@ -99,7 +180,7 @@ static void on_return(struct pl_checks_run *run, const struct pl_return *r)
 		int dup = 0;
 		for (size_t j = 0; j < nseen && !dup; j++)
 			dup = seen[j] == v->site;
-		if (dup || on_callers_page(fn, r->st, v->site))
+		if (dup || on_callers_page(fn, r->st, v->site) || status_hands_over(fn, r, v))
 			continue;
 		seen[nseen++] = v->site;
 		const char *name = object_name(fn, r->st, v->site);
