@@ -25,11 +25,79 @@ static int fn_index(const struct scan *s, CXCursor ref)
 	return cursor_map_get(&s->idx, clang_getCanonicalCursor(ref));
 }
 
+/* The first and second children of a cursor. */
+struct two_kids {
+	CXCursor v[2];
+	int n;
+};
+
+static enum CXChildVisitResult collect_two(CXCursor c, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	struct two_kids *k = data;
+	if (k->n < 2)
+		k->v[k->n] = c;
+	k->n++;
+	return CXChildVisit_Continue;
+}
+
+/* Through implicit casts and parentheses, as a function's address is
+ * written: ".writepage = shmem_writepage", "(void *)cb". */
+static CXCursor strip_to_ref(CXCursor c)
+{
+	for (int depth = 0; depth < 8; depth++) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr && k != CXCursor_CStyleCastExpr &&
+		    k != CXCursor_UnaryOperator)
+			return c;
+		struct two_kids kids = { .n = 0 };
+		clang_visitChildren(c, collect_two, &kids);
+		if (kids.n < 1)
+			return c;
+		c = kids.v[kids.n == 1 ? 0 : 1]; /* a cast's type reference comes first */
+	}
+	return c;
+}
+
+/* A main-file function stored into a struct field: "struct.field" on fn. */
+static void note_field_store(struct scan *s, CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k != CXCursor_UnexposedExpr && k != CXCursor_BinaryOperator)
+		return;
+	if (k == CXCursor_BinaryOperator && clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_Assign)
+		return;
+	struct two_kids kids = { .n = 0 };
+	clang_visitChildren(c, collect_two, &kids);
+	if (kids.n != 2)
+		return;
+	enum CXCursorKind fk = clang_getCursorKind(kids.v[0]);
+	if (fk != CXCursor_MemberRef && fk != CXCursor_MemberRefExpr)
+		return;
+	int i = fn_index(s, clang_getCursorReferenced(strip_to_ref(kids.v[1])));
+	CXCursor field = clang_getCursorReferenced(kids.v[0]);
+	if (i < 0 || clang_getCursorKind(field) != CXCursor_FieldDecl)
+		return;
+	CXCursor rec = clang_getCursorSemanticParent(field);
+	CXString rn = clang_getCursorSpelling(rec), fnm = clang_getCursorSpelling(field);
+	char *name = xasprintf("%s.%s", clang_getCString(rn), clang_getCString(fnm));
+	clang_disposeString(rn);
+	clang_disposeString(fnm);
+	struct pl_cg_fn *f = &s->g->fn[i];
+	for (size_t j = 0; j < f->nfields; j++)
+		if (!strcmp(f->fields[j], name)) {
+			free(name);
+			return;
+		}
+	VEC_PUSH(f->fields, f->nfields, f->fields_cap, name);
+}
+
 static enum CXChildVisitResult visit_expr(CXCursor c, CXCursor parent, CXClientData data)
 {
 	(void)parent;
 	struct scan *s = data;
 	enum CXCursorKind k = clang_getCursorKind(c);
+	note_field_store(s, c);
 	if (k == CXCursor_DeclRefExpr) {
 		int i = fn_index(s, clang_getCursorReferenced(c));
 		if (i >= 0) {
@@ -91,8 +159,12 @@ void callgraph_build(struct pl_callgraph *g, CXTranslationUnit tu, const CXCurso
 
 void callgraph_free(struct pl_callgraph *g)
 {
-	for (size_t i = 0; i < g->n; i++)
+	for (size_t i = 0; i < g->n; i++) {
 		free(g->fn[i].name);
+		for (size_t j = 0; j < g->fn[i].nfields; j++)
+			free(g->fn[i].fields[j]);
+		free(g->fn[i].fields);
+	}
 	free(g->fn);
 	free(g->calls);
 	memset(g, 0, sizeof(*g));

@@ -14,6 +14,10 @@ struct pl_cg_fn {
 	char *name;
 	int is_static;  /* internal linkage: no caller outside this TU */
 	int opaque;     /* referenced other than by a direct call in a main-file function */
+	/* callback slots it is stored into ("address_space_operations.writepage"):
+	 * a designated initializer or an assignment to a struct field */
+	char **fields;
+	size_t nfields, fields_cap;
 };
 
 /* One direct call site, in source order per caller. */

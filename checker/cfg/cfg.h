@@ -121,6 +121,11 @@ struct pl_fn {
 	 * scope depths every call site in the TU holds, opened at entry */
 	unsigned char entry_depth[SCOPE__COUNT];
 	char *entry_callers;      /* "a(), b()": the callers it was inferred from; NULL: none */
+	/* page arguments whose reference the caller holds for the whole call:
+	 * the function is stored into a callback slot with a `caller-holds`
+	 * rule (address_space_operations.writepage); a put here drops another */
+	unsigned caller_holds;
+	char *caller_holds_slot;  /* that slot, for --dump-cfg and notes; NULL: none */
 
 	int entry, exit;
 	int creates_objects;      /* a call that can make a tracked page exists */

@@ -1291,5 +1291,6 @@ void cfg_free(struct pl_fn *fn)
 	cursor_map_free(&fn->callmap);
 	free(fn->name);
 	free(fn->entry_callers);
+	free(fn->caller_holds_slot);
 	memset(fn, 0, sizeof(*fn));
 }

@@ -25,6 +25,13 @@ void cfg_dump(const struct pl_fn *fn, FILE *out)
 				fprintf(out, " %s", rule_scope_name((enum rule_scope)s));
 		fprintf(out, " (held at every call in this file: %s)\n", fn->entry_callers);
 	}
+	if (fn->caller_holds_slot) {
+		fprintf(out, "callback %s: the caller holds arguments", fn->caller_holds_slot);
+		for (int a = 0; a < 32; a++)
+			if ((fn->caller_holds >> a) & 1)
+				fprintf(out, " %d", a);
+		fprintf(out, "\n");
+	}
 	for (size_t i = 0; i < fn->nblk; i++) {
 		const struct pl_block *bl = &fn->blk[i];
 		fprintf(out, "B%zu:", i);

@@ -154,6 +154,9 @@ static void release_effect(const struct pl_fn *fn, struct pl_state *st, int ev, 
 {
 	if (v.kind == VK_CALLER && vs >= 0 && fn->slots[vs].is_elem && !whole_array)
 		return; /* put_page(pages[i]) of the caller's array: one element of many */
+	if (v.kind == VK_CALLER && v.site >= CALLER_SITE(0) && v.site < CALLER_SITE(32) &&
+	    ((fn->caller_holds >> (v.site - CALLER_SITE(0))) & 1))
+		return; /* a callback's caller holds its own reference for the call: this put drops another */
 	if (v.kind == VK_CALLER && (vs >= 0 || v.site >= 0)) {
 		/* a reference held elsewhere cannot be assumed after this; the new
 		 * object's site is this release (page-use-after-put reads a second

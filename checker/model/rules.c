@@ -365,6 +365,8 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 
 	struct fy_node *names = NULL;
 	int structs_entry = 0;
+	size_t ncb = 0;     /* callbacks of this entry, the last ones of c->r->callbacks */
+	unsigned holds = 0; /* their caller-holds */
 	void *it = NULL;
 	struct fy_node_pair *p;
 	while ((p = fy_node_mapping_iterate(e, &it))) {
@@ -390,6 +392,27 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 				VEC_PUSH(c->r->short_lived, c->r->nshort_lived, c->r->short_lived_cap, dup);
 			}
 			structs_entry = 1;
+		} else if (!strcmp(key, "callbacks")) {
+			void *sit = NULL;
+			struct fy_node *sn;
+			if (fy_node_get_type(v) != FYNT_SEQUENCE)
+				return fail(c, kl, "'callbacks' must be a list of struct.field names%s", NULL);
+			while ((sn = fy_node_sequence_iterate(v, &sit))) {
+				const char *f = scalar(sn);
+				if (!f || !strchr(f, '.'))
+					return fail(c, kl, "'callbacks' must be a list of struct.field names%s", NULL);
+				struct rule_callback cb = { xstrdup(f), 0, c->file, kl };
+				VEC_PUSH(c->r->callbacks, c->r->ncallbacks, c->r->callbacks_cap, cb);
+				ncb++;
+			}
+		} else if (!strcmp(key, "caller-holds")) {
+			struct rule tmp;
+			memset(&tmp, 0, sizeof(tmp));
+			if (parse_uses(c, v, kl, &tmp))
+				return -1;
+			for (int i = 0; i < tmp.nuses; i++)
+				if (tmp.uses[i] >= 0 && tmp.uses[i] < 32)
+					holds |= 1u << tmp.uses[i];
 		} else if (!strcmp(key, "uses")) {
 			if (parse_uses(c, v, kl, &ru))
 				return -1;
@@ -458,10 +481,21 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 			/* free text for readers */
 		} else {
 			return fail(c, kl, "unknown key '%s' (expected name, uses, result, guard, error-pointer, enter, enter-when, exit, "
-				    "release, gup, transfer, device-query, netiov-test, readable-when, requires, returns, short-lived-structs, doc)", key);
+				    "release, gup, transfer, device-query, netiov-test, readable-when, requires, returns, short-lived-structs, callbacks, caller-holds, doc)", key);
 		}
 	}
 	ru.line = line;
+	if (ncb) {
+		/* an entry of its own: callback slots and what their caller holds */
+		if (names || structs_entry || !holds)
+			return fail(c, line, "'callbacks' goes in an entry of its own, with 'caller-holds' and without 'name'%s",
+				    NULL);
+		for (size_t i = c->r->ncallbacks - ncb; i < c->r->ncallbacks; i++)
+			c->r->callbacks[i].holds = holds;
+		return 0;
+	}
+	if (holds)
+		return fail(c, line, "'caller-holds' needs 'callbacks'%s", NULL);
 	if (structs_entry && !names)
 		return 0; /* a list of struct types, not a function rule */
 	if (structs_entry)
@@ -749,8 +783,20 @@ int rules_short_lived_struct(const struct rules *r, const char *name)
 	return 0;
 }
 
+unsigned rules_callback_holds(const struct rules *r, const char *field)
+{
+	unsigned holds = 0; /* later entries replace earlier ones */
+	for (size_t i = 0; i < r->ncallbacks; i++)
+		if (!strcmp(r->callbacks[i].field, field))
+			holds = r->callbacks[i].holds;
+	return holds;
+}
+
 void rules_free(struct rules *r)
 {
+	for (size_t i = 0; i < r->ncallbacks; i++)
+		free(r->callbacks[i].field);
+	free(r->callbacks);
 	for (size_t i = 0; i < r->napi_names; i++)
 		free(r->api_names[i]);
 	free(r->api_names);

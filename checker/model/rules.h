@@ -136,6 +136,15 @@ struct rule {
 	enum rule_returns returns;
 };
 
+/* A callback slot ("address_space_operations.writepage") whose caller
+ * holds a reference on some page or folio arguments for the whole call. */
+struct rule_callback {
+	char *field;     /* "struct_name.field" */
+	unsigned holds;  /* argument bits */
+	const char *file;
+	int line;
+};
+
 struct rules {
 	struct rule *v;
 	size_t n, cap;
@@ -146,6 +155,8 @@ struct rules {
 	int indexed;
 	char **short_lived;     /* struct types that live for one operation (vm_fault) */
 	size_t nshort_lived, short_lived_cap;
+	struct rule_callback *callbacks; /* ops-table fields whose caller holds a page argument */
+	size_t ncallbacks, callbacks_cap;
 	char **api_names;       /* every name a rule `requires:`, each once */
 	size_t napi_names, api_names_cap;
 	char **files;           /* names of the loaded files, owned */
@@ -166,6 +177,9 @@ const struct rule *rules_lookup_present(const struct rules *r, const char *name,
  * different `returns:` are skipped (RETURNS_ANY skips none). */
 const struct rule *rules_lookup_call(const struct rules *r, const char *name, const unsigned char *present,
 				     enum rule_returns returns);
+/* Argument bits the caller of a function stored into field ("struct.field")
+ * holds a reference on for the call; 0: none known. */
+unsigned rules_callback_holds(const struct rules *r, const char *field);
 void rules_free(struct rules *r);
 /* Is `struct name` listed under short-lived-structs (stores into it are not long-term)? */
 int rules_short_lived_struct(const struct rules *r, const char *name);

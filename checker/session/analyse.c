@@ -74,6 +74,14 @@ static void analyse_all(struct visit_ctx *v, CXTranslationUnit tu)
 		}
 	struct pl_callgraph g;
 	callgraph_build(&g, tu, v->defs, v->ndefs);
+	for (size_t i = 0; i < v->ndefs; i++)
+		for (size_t j = 0; built[i] && j < g.fn[i].nfields; j++) {
+			unsigned holds = rules_callback_holds(v->cfg->rules, g.fn[i].fields[j]);
+			if (holds && !built[i]->caller_holds_slot) {
+				built[i]->caller_holds |= holds;
+				built[i]->caller_holds_slot = xstrdup(g.fn[i].fields[j]);
+			}
+		}
 	caller_contracts_infer(built, &g, v->cfg->fn_memory);
 	callgraph_free(&g);
 	for (size_t i = 0; i < v->ndefs; i++) {

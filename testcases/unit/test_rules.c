@@ -91,6 +91,28 @@ static void short_lived_structs_entry(void **state)
 	expect_error("- short-lived-structs: [a]\n  name: g\n", 1, "entry of its own");
 }
 
+static void callback_contracts_entry(void **state)
+{
+	(void)state;
+	struct rules r = { 0 };
+	char err[512];
+	assert_int_equal(load(&r,
+			      "- callbacks: [ops.one, ops.two]\n  caller-holds: 1\n"
+			      "- callbacks: [aops.migrate]\n  caller-holds: [1, 2]\n"
+			      "- callbacks: [ops.two]\n  caller-holds: 0\n",
+			      err, sizeof(err)),
+			 0);
+	assert_int_equal(rules_callback_holds(&r, "ops.one"), 2u);
+	assert_int_equal(rules_callback_holds(&r, "aops.migrate"), 6u);
+	assert_int_equal(rules_callback_holds(&r, "ops.two"), 1u); /* the later entry wins */
+	assert_int_equal(rules_callback_holds(&r, "ops.three"), 0u);
+	rules_free(&r);
+	expect_error("- callbacks: [ops.one]\n  doc: x\n", 1, "with 'caller-holds'");
+	expect_error("- callbacks: [ops.one]\n  caller-holds: 0\n  name: f\n", 1, "entry of its own");
+	expect_error("- name: f\n  caller-holds: 0\n", 1, "'caller-holds' needs 'callbacks'");
+	expect_error("- callbacks: [one]\n  caller-holds: 0\n", 1, "struct.field");
+}
+
 static void conditional_releases(void **state)
 {
 	(void)state;
@@ -276,6 +298,7 @@ int main(void)
 		cmocka_unit_test(parses_every_effect),
 		cmocka_unit_test(globs_lose_to_exact_names),
 		cmocka_unit_test(short_lived_structs_entry),
+		cmocka_unit_test(callback_contracts_entry),
 		cmocka_unit_test(later_rules_override),
 		cmocka_unit_test(errors_name_file_and_line),
 		cmocka_unit_test(comment_only_file_has_no_rules),
