@@ -30,6 +30,8 @@ static int same_object(const struct pl_val *v, int i, int site, int slot)
 /* Acquiring on a caller's page makes it ours to release. */
 static void take(struct pl_val *v, enum pl_hold hold, int ev, int site)
 {
+	/* a page this code found kept by something else, not yet referenced here */
+	int kept_by_others = v->kind == VK_OBJ && v->level == L_HELD && !(v->pflags & PF_HELD) && v->acquire_ev < 0;
 	if (v->kind == VK_CALLER || v->kind == VK_NONE) {
 		/* a caller's page becomes ours; a net_iov look-alike keeps its history */
 		int pf = v->pflags & (PF_NETMEM | PF_PAGE_OK);
@@ -42,6 +44,9 @@ static void take(struct pl_val *v, enum pl_hold hold, int ev, int site)
 		return;
 	if (v->level == L_ONLINE)
 		v->floor = L_ONLINE; /* after the put it is still an online page */
+	else if (kept_by_others && hold)
+		v->floor = L_HELD; /* kept by what the caller holds (vm_normal_page() under the PTL):
+				    * our extra reference's put leaves it mapped (copy_present_pte()) */
 	if (!hold)
 		v->floor = L_HELD; /* isolate_lru_page(), get_hwpoison_page(): a reference others manage */
 	v->level = L_HELD;
