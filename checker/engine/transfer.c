@@ -28,8 +28,9 @@ static int same_object(const struct pl_val *v, int i, int site, int slot)
 }
 
 /* Acquiring on a caller's page makes it ours to release. */
-static void take(struct pl_val *v, enum pl_hold hold, int ev, int site)
+static void take(struct pl_val *v, enum pl_hold hold, int ev, int site, int speculative)
 {
+	int callers = v->kind == VK_CALLER;
 	/* a page this code found kept by something else, not yet referenced here */
 	int kept_by_others = v->kind == VK_OBJ && v->level == L_HELD && !(v->pflags & PF_HELD) && v->acquire_ev < 0;
 	if (v->kind == VK_CALLER || v->kind == VK_NONE) {
@@ -44,9 +45,12 @@ static void take(struct pl_val *v, enum pl_hold hold, int ev, int site)
 		return;
 	if (v->level == L_ONLINE)
 		v->floor = L_ONLINE; /* after the put it is still an online page */
-	else if (kept_by_others && hold)
-		v->floor = L_HELD; /* kept by what the caller holds (vm_normal_page() under the PTL):
-				    * our extra reference's put leaves it mapped (copy_present_pte()) */
+	else if ((kept_by_others || (callers && speculative)) && hold)
+		/* kept by what the caller holds (vm_normal_page() under the PTL), or
+		 * a caller's page whose existence a speculative get relied on (a
+		 * folio on an LRU list under lru_lock): the put of our extra
+		 * reference leaves it kept (copy_present_pte(), isolate_lru_folios()) */
+		v->floor = L_HELD;
 	if (!hold)
 		v->floor = L_HELD; /* isolate_lru_page(), get_hwpoison_page(): a reference others manage */
 	v->level = L_HELD;
@@ -67,7 +71,7 @@ static void take(struct pl_val *v, enum pl_hold hold, int ev, int site)
 
 /* Raise every value of object `site` (and the variable `slot`) to level. */
 static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, int slot, enum pl_level level,
-			 enum pl_hold hold, int guard_ev)
+			 enum pl_hold hold, int guard_ev, int speculative)
 {
 	for (size_t k = 0; k < st->n; k++) { /* a slot without an entry (VK_BOTTOM) is never raised */
 		size_t i = (size_t)st->e[k].slot;
@@ -84,7 +88,7 @@ static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, 
 			 * (entry = mk_pte(page, prot), a pfn); other pointers to it stay
 			 * the caller's */
 			if (v->kind == VK_OBJ || (int)i == slot || (v->kind == VK_CALLER && !fn->slots[i].is_pointer))
-				take(v, hold, guard_ev, site);
+				take(v, hold, guard_ev, site, speculative);
 			if (stored) {
 				v->pflags |= PF_ESCAPED;
 				v->pflags &= (uint8_t)~PF_HELD;
@@ -231,7 +235,7 @@ static void apply_fact(const struct pl_fn *fn, struct pl_state *st, const struct
 	case F_RAISE:
 		if (holds)
 			raise_object(fn, st, f->site, f->slot, (enum pl_level)f->level, (enum pl_hold)f->hold,
-				     f->guard_ev);
+				     f->guard_ev, f->floor == L_HELD);
 		break;
 	case F_NONNULL:
 		if (!holds)
@@ -327,7 +331,7 @@ void refine(const struct pl_fn *fn, struct pl_state *st, CXCursor cond, int trut
 	/* if (pfn_to_online_page(pfn)): non-NULL means the guarantee holds for
 	 * the whole object, the pfn included */
 	if (truth && v.kind == VK_OBJ && v.site >= 0 && v.level > L_ARBITRARY && v.level != L_HELD)
-		raise_object(fn, st, v.site, -1, (enum pl_level)v.level, HOLD_NONE, v.guard_ev);
+		raise_object(fn, st, v.site, -1, (enum pl_level)v.level, HOLD_NONE, v.guard_ev, 0);
 	if (!truth && vs >= 0 && (fn->slots[vs].is_pointer || v.kind == VK_OBJ))
 		no_object(fn, st, vs); /* if (!page), if (!addr) of __get_free_page() */
 	if (truth && vs >= 0 && fn->slots[vs].is_pointer)
@@ -880,6 +884,8 @@ static void transfer_call(struct pl_analysis *an, struct pl_state *st, int ev)
 			f.slot = as;
 			f.guard_ev = ev;
 			f.neg = ru->guard_when == WHEN_FALSE;
+			/* a conditional (speculative) reference: raise_object() marks it */
+			f.floor = ru->guard_when != WHEN_ALWAYS && hold ? L_HELD : 0;
 			if (ru->guard_when == WHEN_ALWAYS) {
 				apply_fact(fn, st, &f, 1);
 				/* a helper returning the page it took: the result is the raised page */
