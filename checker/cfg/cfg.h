@@ -120,6 +120,9 @@ struct pl_fn {
 	/* the contract inferred from the callers (engine/caller_contracts.h):
 	 * scope depths every call site in the TU holds, opened at entry */
 	unsigned char entry_depth[SCOPE__COUNT];
+	/* ... and the level (enum pl_level) every call site's integer argument
+	 * has as a pfn: pfn_to_online_page(pfn) checked before the call */
+	unsigned char entry_arg_level[8];
 	char *entry_callers;      /* "a(), b()": the callers it was inferred from; NULL: none */
 	/* page arguments whose reference the caller holds for the whole call:
 	 * the function is stored into a callback slot with a `caller-holds`

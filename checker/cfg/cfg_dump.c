@@ -1,5 +1,6 @@
 /* Text form of a CFG, for unit tests and `pagelife --dump-cfg`. */
 #include "cfg.h"
+#include "lattice.h"
 
 static const char *ev_name(int k)
 {
@@ -23,6 +24,9 @@ void cfg_dump(const struct pl_fn *fn, FILE *out)
 		for (int s = SCOPE_NONE + 1; s < SCOPE__COUNT; s++)
 			if (fn->entry_depth[s])
 				fprintf(out, " %s", rule_scope_name((enum rule_scope)s));
+		for (int a = 0; a < 8; a++)
+			if (fn->entry_arg_level[a])
+				fprintf(out, " arg%d=%s", a, pl_level_name((enum pl_level)fn->entry_arg_level[a]));
 		fprintf(out, " (held at every call in this file: %s)\n", fn->entry_callers);
 	}
 	if (fn->caller_holds_slot) {

@@ -46,6 +46,7 @@ struct edge {
 	unsigned ast;          /* direct calls the AST shows */
 	int reached, unknown;
 	unsigned char d[SCOPE__COUNT]; /* least depth over the reached calls */
+	unsigned char arg[PL_CONTRACT_ARGS]; /* least level of each integer argument's pfn */
 };
 
 static int edge_cmp(const void *a, const void *b)
@@ -88,6 +89,7 @@ static void run_caller(struct pl_fn *fn, struct edge *e, size_t ne, int caller, 
 	struct pl_call_depths cd;
 	cd.depth = xcalloc(fn->nev ? fn->nev : 1, sizeof(*cd.depth));
 	cd.reached = xcalloc(fn->nev ? fn->nev : 1, 1);
+	cd.arg_level = xcalloc(fn->nev ? fn->nev : 1, sizeof(*cd.arg_level));
 	struct pl_checks_run run = { POLICY_MAINLINE, NULL, fn, NULL, NULL, &cd };
 	int how = analyse_function(fn, &run, budget);
 	int trusted = !(how & (PL_SKIPPED | PL_NOT_CONVERGED));
@@ -110,18 +112,39 @@ static void run_caller(struct pl_fn *fn, struct edge *e, size_t ne, int caller, 
 			for (int s = 0; s < SCOPE__COUNT; s++)
 				if (!e[k].reached || cd.depth[ev][s] < e[k].d[s])
 					e[k].d[s] = cd.depth[ev][s];
+			for (int a = 0; a < PL_CONTRACT_ARGS; a++)
+				if (!e[k].reached || cd.arg_level[ev][a] < e[k].arg[a])
+					e[k].arg[a] = cd.arg_level[ev][a];
 			e[k].reached = 1;
 		}
 		e[k].unknown = !trusted || seen != e[k].ast;
 	}
 	free(cd.depth);
 	free(cd.reached);
+	free(cd.arg_level);
 }
 
 /* The contract of callee t from its edges; 1 if it changed. */
+/* A pfn level a callee can start its integer parameter at: one that does
+ * not depend on a scope of the caller (RCU, the PTL) that the callee may
+ * not hold; a pgmap only with the pgmap scope inferred too. */
+static unsigned char arg_contract_level(unsigned char l, const unsigned char *d)
+{
+	switch (l) {
+	case L_ONLINE:
+	case L_HELD:
+		return l;
+	case L_PGMAP:
+		return d[SCOPE_PGMAP] ? l : 0;
+	default:
+		return 0;
+	}
+}
+
 static int update_contract(struct pl_fn *fn, const struct edge *e, size_t ne, int t)
 {
 	unsigned char d[SCOPE__COUNT] = { 0 };
+	unsigned char arg[PL_CONTRACT_ARGS] = { 0 };
 	int any = 0, unknown = 0;
 	for (size_t k = 0; k < ne; k++) {
 		if (e[k].callee != t)
@@ -136,13 +159,21 @@ static int update_contract(struct pl_fn *fn, const struct edge *e, size_t ne, in
 			if (!any || v < d[s])
 				d[s] = v;
 		}
+		for (int a = 0; a < PL_CONTRACT_ARGS; a++)
+			if (!any || e[k].arg[a] < arg[a])
+				arg[a] = e[k].arg[a];
 		any = 1;
 	}
-	if (!any || unknown)
+	if (!any || unknown) {
 		memset(d, 0, sizeof(d));
-	if (!memcmp(d, fn->entry_depth, sizeof(d)))
+		memset(arg, 0, sizeof(arg));
+	}
+	for (int a = 0; a < PL_CONTRACT_ARGS; a++)
+		arg[a] = arg_contract_level(arg[a], d);
+	if (!memcmp(d, fn->entry_depth, sizeof(d)) && !memcmp(arg, fn->entry_arg_level, sizeof(arg)))
 		return 0;
 	memcpy(fn->entry_depth, d, sizeof(d));
+	memcpy(fn->entry_arg_level, arg, sizeof(arg));
 	return 1;
 }
 
@@ -211,6 +242,8 @@ size_t caller_contracts_infer(struct pl_fn **fns, const struct pl_callgraph *g, 
 		int any = 0;
 		for (int s = 0; s < SCOPE__COUNT; s++)
 			any |= relevant[t] && fns[t]->entry_depth[s];
+		for (int a = 0; a < PL_CONTRACT_ARGS; a++)
+			any |= relevant[t] && fns[t]->entry_arg_level[a];
 		if (any)
 			fns[t]->entry_callers = caller_names(e, ne, (int)t, g);
 	}

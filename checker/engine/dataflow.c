@@ -49,6 +49,13 @@ static void state_init_entry(const struct pl_fn *fn, struct pl_state *st, int su
 			v = pl_val_make(sl->is_pointer ? VK_CALLER : VK_NONE);
 			if (sl->is_pointer && !sl->is_elem && sl->param_index >= 0)
 				v.site = CALLER_SITE(sl->param_index);
+			/* a pfn every caller checked (inferred caller contract) */
+			if (!summary_mode && !sl->is_pointer && !sl->is_elem && sl->param_index >= 0 &&
+			    sl->param_index < 8 && fn->entry_arg_level[sl->param_index]) {
+				v = pl_val_obj(CALLER_SITE(sl->param_index), (enum pl_level)fn->entry_arg_level[sl->param_index],
+					       -1);
+				v.guard_ev = -1;
+			}
 		}
 		/* summary mode: mark page parameters to see what the body does to them */
 		if (summary_mode && sl->param_index >= 0 && sl->is_elem) {

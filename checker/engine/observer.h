@@ -55,9 +55,13 @@ struct summary_collect;
 /* Scope depths at each call event of a function (per event index; only
  * EV_CALL rows are written): the least over the paths that reach it.
  * `reached` is 0 for a call no path reaches. */
+#define PL_CONTRACT_ARGS 8
 struct pl_call_depths {
 	unsigned char (*depth)[SCOPE__COUNT];
 	unsigned char *reached;
+	/* the least level (enum pl_level) of each integer argument's pfn, 0
+	 * when it is not a page this code knows */
+	unsigned char (*arg_level)[PL_CONTRACT_ARGS];
 };
 
 struct pl_checks_run {

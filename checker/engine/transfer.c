@@ -138,8 +138,9 @@ static void release_object(struct pl_state *st, int ev, const struct pl_val *pv,
 			w->refs--; /* get_page(); put_page(): one reference is left */
 			continue;
 		}
-		if (w->level == L_ONLINE)
-			continue; /* a reference handed in with the pfn (MF_COUNT_INCREASED): still an online page */
+		if (w->level == L_ONLINE || w->level == L_PGMAP)
+			continue; /* a reference handed in with the pfn (MF_COUNT_INCREASED): still an online page,
+				   * or a ZONE_DEVICE page whose pgmap is held */
 		w->pflags &= (uint8_t)~PF_HELD;
 		w->owed_caller = 0;
 		w->refs = 0;
@@ -1093,6 +1094,19 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 				unsigned char d = st->depth[s] > 255 ? 255 : (unsigned char)st->depth[s];
 				if (!cd->reached[ev] || d < cd->depth[ev][s])
 					cd->depth[ev][s] = d;
+			}
+			const struct pl_call *c = &fn->calls[e->aux];
+			for (int k = 0; k < PL_CONTRACT_ARGS; k++) {
+				unsigned char l = 0;
+				if (k < c->nargs && !clang_Cursor_isNull(c->args[k]) &&
+				    !type_is_pointer(clang_getCursorType(c->args[k]))) {
+					int as;
+					struct pl_val a = eval_expr(fn, st, c->args[k], &as);
+					if (a.kind == VK_OBJ)
+						l = a.level;
+				}
+				if (!cd->reached[ev] || l < cd->arg_level[ev][k])
+					cd->arg_level[ev][k] = l;
 			}
 			cd->reached[ev] = 1;
 		}
