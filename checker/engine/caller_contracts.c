@@ -127,13 +127,16 @@ static void run_caller(struct pl_fn *fn, struct edge *e, size_t ne, int caller, 
 /* The contract of callee t from its edges; 1 if it changed. */
 /* A pfn level a callee can start its integer parameter at: one that does
  * not depend on a scope of the caller (RCU, the PTL) that the callee may
- * not hold; a pgmap only with the pgmap scope inferred too. Not `held`:
- * the reference is the caller's, and a helper that frees the pages of the
- * address it is given (make_alloc_exact()) would look like a double put. */
+ * not hold; a pgmap only with the pgmap scope inferred too. `held` only
+ * for pages something else keeps (memory_bm_next_pfn()): a reference the
+ * caller owns is not recorded (transfer.c), since a helper that frees the
+ * pages of the address it is given (make_alloc_exact()) would look like a
+ * double put. */
 static unsigned char arg_contract_level(unsigned char l, const unsigned char *d)
 {
 	switch (l) {
 	case L_ONLINE:
+	case L_HELD:
 		return l;
 	case L_PGMAP:
 		return d[SCOPE_PGMAP] ? l : 0;

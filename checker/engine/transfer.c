@@ -87,8 +87,13 @@ static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, 
 			/* a caller's page: the variable taken, and values made from it
 			 * (entry = mk_pte(page, prot), a pfn); other pointers to it stay
 			 * the caller's */
+			/* a callback's argument its caller holds for the call
+			 * (rules/callbacks.yaml): the reference taken here, or
+			 * handed over (hugetlb_remove_rmap()), is one more */
+			int caller_held = v->kind == VK_CALLER && v->site >= CALLER_SITE(0) && v->site < CALLER_SITE(32) &&
+					  ((fn->caller_holds >> (v->site - CALLER_SITE(0))) & 1);
 			if (v->kind == VK_OBJ || (int)i == slot || (v->kind == VK_CALLER && !fn->slots[i].is_pointer))
-				take(v, hold, guard_ev, site, speculative);
+				take(v, hold, guard_ev, site, speculative || caller_held);
 			if (stored) {
 				v->pflags |= PF_ESCAPED;
 				v->pflags &= (uint8_t)~PF_HELD;
@@ -1102,7 +1107,9 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 				    !type_is_pointer(clang_getCursorType(c->args[k]))) {
 					int as;
 					struct pl_val a = eval_expr(fn, st, c->args[k], &as);
-					if (a.kind == VK_OBJ)
+					/* not a reference this code owns: the callee would
+					 * count the caller's reference as its own */
+					if (a.kind == VK_OBJ && !(a.level == L_HELD && (a.pflags & PF_HELD)))
 						l = a.level;
 				}
 				if (!cd->reached[ev] || l < cd->arg_level[ev][k])

@@ -5,7 +5,8 @@
  * ...) is called with its folio locked and referenced by the caller for the
  * whole call, so a put in it drops another reference -- the PTE's in
  * try_to_unmap_one(), the page cache's in shmem_writepage() (6.1 group B1)
- * -- and later reads are fine. The slot is found from a designated
+ * -- and later reads are fine, also after a reference handed to it
+ * (hugetlb_remove_rmap()) was put. The slot is found from a designated
  * initializer or a field assignment. The same body stored into a slot
  * without such a rule, or not stored at all, still reports the read after
  * the put of its caller's folio.
@@ -31,6 +32,8 @@ struct my_ops {
 extern void rmap_walk(struct folio *folio, struct rmap_walk_control *rwc);
 extern void delete_from_cache(struct folio *folio);
 extern void swap_out(struct folio *folio);
+extern void hugetlb_remove_rmap(struct folio *folio);
+extern bool next_mapping(unsigned long *addr);
 
 static bool unmap_one(struct folio *folio, struct vm_area_struct *vma, unsigned long addr, void *arg)
 {
@@ -38,13 +41,30 @@ static bool unmap_one(struct folio *folio, struct vm_area_struct *vma, unsigned 
 	return !folio_test_dirty(folio);
 }
 
+/* 6.12 try_to_unmap_one(): the hugetlb mapping's reference is handed to
+ * this code by hugetlb_remove_rmap() and put; the caller's stays */
+static bool unmap_one_huge(struct folio *folio, struct vm_area_struct *vma, unsigned long addr, void *arg)
+{
+	while (next_mapping(&addr)) {
+		if (folio_test_dirty(folio))
+			return false;
+		hugetlb_remove_rmap(folio);
+		folio_put(folio);
+	}
+	return true;
+}
+
 void unmap_all(struct folio *folio)
 {
 	struct rmap_walk_control rwc = {
 		.rmap_one = unmap_one,
 	};
+	struct rmap_walk_control rwc_huge = {
+		.rmap_one = unmap_one_huge,
+	};
 
 	rmap_walk(folio, &rwc);
+	rmap_walk(folio, &rwc_huge);
 }
 
 static bool unmap_one_assigned(struct folio *folio, struct vm_area_struct *vma, unsigned long addr, void *arg)

@@ -3,8 +3,8 @@
  * caller's allocation frees the tail pages one by one (6.1
  * make_alloc_exact() from alloc_pages_exact()). Each round frees another
  * page; the caller's reference is not this helper's to count, so the loop
- * is not a double put. (The pfn-argument caller contract passes only
- * `online` and `pgmap` levels, not the caller's reference.)
+ * is not a double put. (The pfn-argument caller contract does not pass
+ * a reference the caller owns on to the helper.)
  */
 #include <linux/mm.h>
 #include <linux/gfp.h>
