@@ -94,10 +94,13 @@ static void note_field_store(struct scan *s, CXCursor c)
 
 static enum CXChildVisitResult visit_expr(CXCursor c, CXCursor parent, CXClientData data)
 {
-	(void)parent;
 	struct scan *s = data;
 	enum CXCursorKind k = clang_getCursorKind(c);
-	note_field_store(s, c);
+	/* a field designator (".writepage = f") or the left side of
+	 * "rwc.rmap_one = f": look at the pair only then (cheap) */
+	if (k == CXCursor_MemberRef ||
+	    (k == CXCursor_MemberRefExpr && clang_getCursorKind(parent) == CXCursor_BinaryOperator))
+		note_field_store(s, parent);
 	if (k == CXCursor_DeclRefExpr) {
 		int i = fn_index(s, clang_getCursorReferenced(c));
 		if (i >= 0) {
