@@ -16,6 +16,8 @@ static void on_use(struct pl_checks_run *run, const struct pl_use *u)
 {
 	if (u->val.kind != VK_OBJ || u->val.level != L_RELEASED)
 		return;
+	if (u->rule && u->rule->position_only)
+		return; /* the zone and node bits outlive the free: page_zone() after __free_page() */
 	char *subject = use_subject(u->fn, u->operand);
 	char *msg = xasprintf("'%s' is used by %s after %s() dropped the reference this code held; the page may already "
 			      "be freed",

@@ -450,6 +450,9 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 				return -1;
 			for (int i = 0; i < tmp.nuses; i++)
 				ru.transfer_mask |= 1u << tmp.uses[i];
+		} else if (!strcmp(key, "position")) {
+			if (parse_bool(c, v, kl, key, &ru.position_only))
+				return -1;
 		} else if (!strcmp(key, "device-query")) {
 			if (parse_bool(c, v, kl, key, &ru.device_query))
 				return -1;
@@ -481,7 +484,7 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 			/* free text for readers */
 		} else {
 			return fail(c, kl, "unknown key '%s' (expected name, uses, result, guard, error-pointer, enter, enter-when, exit, "
-				    "release, gup, transfer, device-query, netiov-test, readable-when, requires, returns, short-lived-structs, callbacks, caller-holds, doc)", key);
+				    "release, gup, transfer, device-query, position, netiov-test, readable-when, requires, returns, short-lived-structs, callbacks, caller-holds, doc)", key);
 		}
 	}
 	ru.line = line;

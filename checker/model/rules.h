@@ -120,6 +120,7 @@ struct rule {
 	enum rule_gup_result gup_result;
 	unsigned transfer_mask;     /* arguments whose page ownership passes to the callee */
 	int device_query;           /* ZONE_DEVICE queries: page-zone-device-unref */
+	int position_only;          /* reads only the zone/node/section bits, which stay while the memory is present */
 
 	/* net_iov look-alikes */
 	enum rule_netmem result_netmem;
