@@ -107,6 +107,13 @@ static void callback_contracts_entry(void **state)
 	assert_int_equal(rules_callback_holds(&r, "ops.two"), 1u); /* the later entry wins */
 	assert_int_equal(rules_callback_holds(&r, "ops.three"), 0u);
 	rules_free(&r);
+	assert_int_equal(load(&r, "- name: zone_of\n  uses: 0\n  position: true\n- name: flags_of\n  uses: 0\n", err,
+			      sizeof(err)),
+			 0);
+	assert_true(rules_lookup(&r, "zone_of")->position_only);
+	assert_false(rules_lookup(&r, "flags_of")->position_only);
+	rules_free(&r);
+	expect_error("- name: z\n  position: maybe\n", 2, "'position' must be true or false");
 	expect_error("- callbacks: [ops.one]\n  doc: x\n", 1, "with 'caller-holds'");
 	expect_error("- callbacks: [ops.one]\n  caller-holds: 0\n  name: f\n", 1, "entry of its own");
 	expect_error("- name: f\n  caller-holds: 0\n", 1, "'caller-holds' needs 'callbacks'");
