@@ -347,6 +347,39 @@ static int parse_requires(struct load_ctx *c, struct fy_node *v, int kl, struct 
 	return 0;
 }
 
+static void add_short_lived(struct load_ctx *c, const char *name, int line)
+{
+	(void)line;
+	char *dup = xstrdup(name);
+	VEC_PUSH(c->r->short_lived, c->r->nshort_lived, c->r->short_lived_cap, dup);
+}
+
+static void add_callback(struct load_ctx *c, const char *name, int line)
+{
+	struct rule_callback cb = { xstrdup(name), 0, c->file, line };
+	VEC_PUSH(c->r->callbacks, c->r->ncallbacks, c->r->callbacks_cap, cb);
+}
+
+/* A list of names, each passed to add(): how many, or -1 (reported with
+ * msg) when v is not a list of plain scalars (each with a '.' if dotted). */
+static int name_list(struct load_ctx *c, struct fy_node *v, int line, const char *msg, int dotted,
+		     void (*add)(struct load_ctx *c, const char *name, int line))
+{
+	if (fy_node_get_type(v) != FYNT_SEQUENCE)
+		return fail(c, line, msg, NULL);
+	void *it = NULL;
+	struct fy_node *item;
+	int n = 0;
+	while ((item = fy_node_sequence_iterate(v, &it))) {
+		const char *name = scalar(item);
+		if (!name || (dotted && !strchr(name, '.')))
+			return fail(c, line, msg, NULL);
+		add(c, name, line);
+		n++;
+	}
+	return n;
+}
+
 static int parse_entry(struct load_ctx *c, struct fy_node *e)
 {
 	struct rule ru;
@@ -380,31 +413,14 @@ static int parse_entry(struct load_ctx *c, struct fy_node *e)
 		if (!strcmp(key, "name") || !strcmp(key, "names")) {
 			names = v;
 		} else if (!strcmp(key, "short-lived-structs")) {
-			void *sit = NULL;
-			struct fy_node *sn;
-			if (fy_node_get_type(v) != FYNT_SEQUENCE)
-				return fail(c, kl, "'short-lived-structs' must be a list of struct names%s", NULL);
-			while ((sn = fy_node_sequence_iterate(v, &sit))) {
-				const char *sname = scalar(sn);
-				if (!sname)
-					return fail(c, kl, "'short-lived-structs' must be a list of struct names%s", NULL);
-				char *dup = xstrdup(sname);
-				VEC_PUSH(c->r->short_lived, c->r->nshort_lived, c->r->short_lived_cap, dup);
-			}
+			if (name_list(c, v, kl, "'short-lived-structs' must be a list of struct names%s", 0, add_short_lived) < 0)
+				return -1;
 			structs_entry = 1;
 		} else if (!strcmp(key, "callbacks")) {
-			void *sit = NULL;
-			struct fy_node *sn;
-			if (fy_node_get_type(v) != FYNT_SEQUENCE)
-				return fail(c, kl, "'callbacks' must be a list of struct.field names%s", NULL);
-			while ((sn = fy_node_sequence_iterate(v, &sit))) {
-				const char *f = scalar(sn);
-				if (!f || !strchr(f, '.'))
-					return fail(c, kl, "'callbacks' must be a list of struct.field names%s", NULL);
-				struct rule_callback cb = { xstrdup(f), 0, c->file, kl };
-				VEC_PUSH(c->r->callbacks, c->r->ncallbacks, c->r->callbacks_cap, cb);
-				ncb++;
-			}
+			int n = name_list(c, v, kl, "'callbacks' must be a list of struct.field names%s", 1, add_callback);
+			if (n < 0)
+				return -1;
+			ncb += (size_t)n;
 		} else if (!strcmp(key, "caller-holds")) {
 			struct rule tmp;
 			memset(&tmp, 0, sizeof(tmp));
