@@ -38,6 +38,10 @@ struct pl_call {
 	CXCursor *args;   /* null cursor where an argument was not found */
 	int result_slot;  /* -1: the result is not kept */
 	int result_unused;/* a statement of its own: nothing tests the result */
+	/* pointer variables passed as such (f(buf), f(&buf->lock)): the call
+	 * may change their page fields, whose slots it resets */
+	int *bases;
+	int nbases;
 };
 
 struct pl_block {
@@ -57,8 +61,10 @@ struct pl_slot {
 	int is_elem;      /* the elements of a page array variable */
 	int elem_of_param;/* ... that the caller passed in: storing into it escapes */
 	int param_index;  /* position among the parameters, -1 */
-	CXCursor decl;
+	CXCursor decl;    /* the variable; for a field slot, the FieldDecl */
 	int is_page;      /* a struct page or struct folio pointer */
+	int field_base;   /* a page field read through a pointer variable (buf->page):
+			   * that variable's slot; -1 otherwise */
 };
 
 struct cursor_map_entry {
@@ -111,6 +117,9 @@ struct pl_fn {
 	struct cursor_map elems;  /* VarDecl/ParmDecl of a page array -> slot of its elements */
 	struct cursor_map temps;  /* expression -> slot of its value */
 	struct cursor_map callmap;/* expression -> call index */
+	struct cursor_map fieldrefs; /* buf->page expression -> its field slot */
+	int *field_slots;         /* the field slots, for invalidation */
+	size_t nfield_slots, field_slots_cap;
 
 	struct pl_token *tok;     /* tokens of the body, for macro calls */
 	size_t ntok;

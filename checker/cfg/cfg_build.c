@@ -83,7 +83,7 @@ static int emit(struct builder *b, int kind, CXCursor cur, CXCursor src, int slo
 
 static int new_slot(struct pl_fn *fn, const char *name, int is_pointer, int is_param, CXCursor decl)
 {
-	struct pl_slot s = { name ? xstrdup(name) : NULL, is_pointer, is_param, 0, 0, -1, decl, 0 };
+	struct pl_slot s = { name ? xstrdup(name) : NULL, is_pointer, is_param, 0, 0, -1, decl, 0, -1 };
 	VEC_PUSH(fn->slots, fn->nslots, fn->slots_cap, s);
 	return (int)fn->nslots - 1;
 }
@@ -123,6 +123,63 @@ static int temp_slot(struct pl_fn *fn, CXCursor e)
 	fn->slots[s].is_page = type_is_page_pointer(clang_getCursorType(e));
 	cursor_map_put(&fn->temps, e, s);
 	return s;
+}
+
+/* The slot of a page field read through a pointer variable (buf->page,
+ * folio_of(buf)->... excluded): created on first sight, -1 if e is not
+ * one. Page use after put through a struct field needs it: put_page(
+ * buf->page) then buf->page->flags. */
+static int field_slot(struct pl_fn *fn, CXCursor e)
+{
+	if (clang_getCursorKind(e) != CXCursor_MemberRefExpr || !type_is_page_pointer(clang_getCursorType(e)))
+		return -1;
+	int s = cursor_map_get(&fn->fieldrefs, e);
+	if (s >= 0)
+		return s;
+	CXCursor base = cursor_strip(cursor_first_expr(e));
+	if (clang_Cursor_isNull(base) || clang_getCursorKind(base) != CXCursor_DeclRefExpr ||
+	    !type_is_pointer(clang_getCursorType(base)))
+		return -1;
+	int bs = cursor_map_get(&fn->vars, clang_getCursorReferenced(base));
+	CXCursor field = clang_getCursorReferenced(e);
+	if (bs < 0 || clang_getCursorKind(field) != CXCursor_FieldDecl)
+		return -1;
+	for (size_t i = 0; i < fn->nfield_slots && s < 0; i++) {
+		const struct pl_slot *sl = &fn->slots[fn->field_slots[i]];
+		if (sl->field_base == bs && clang_equalCursors(sl->decl, field))
+			s = fn->field_slots[i];
+	}
+	if (s < 0) {
+		CXString bn = clang_getCursorSpelling(base), fnm = clang_getCursorSpelling(field);
+		char *name = xasprintf("%s->%s", clang_getCString(bn), clang_getCString(fnm));
+		clang_disposeString(bn);
+		clang_disposeString(fnm);
+		s = new_slot(fn, name, 1, 0, field);
+		free(name);
+		fn->slots[s].is_page = 1;
+		fn->slots[s].field_base = bs;
+		VEC_PUSH(fn->field_slots, fn->nfield_slots, fn->field_slots_cap, s);
+	}
+	cursor_map_put(&fn->fieldrefs, e, s);
+	return s;
+}
+
+/* The pointer variable an argument passes as a pointer (buf, &buf->lock,
+ * (void *)buf), whose fields the callee may change; -1 if none. */
+static int passed_base(struct pl_fn *fn, CXCursor arg)
+{
+	CXCursor a = cursor_strip(arg);
+	if (clang_getCursorKind(a) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(a) == CXUnaryOperator_AddrOf) {
+		a = cursor_strip(cursor_first_expr(a));
+		for (int d = 0; d < 8 && (clang_getCursorKind(a) == CXCursor_MemberRefExpr ||
+					  clang_getCursorKind(a) == CXCursor_ArraySubscriptExpr); d++)
+			a = cursor_strip(cursor_first_expr(a));
+	}
+	if (clang_Cursor_isNull(a) || clang_getCursorKind(a) != CXCursor_DeclRefExpr ||
+	    !type_is_pointer(clang_getCursorType(a)) || type_is_page_pointer(clang_getCursorType(a)))
+		return -1;
+	return cursor_map_get(&fn->vars, clang_getCursorReferenced(a));
 }
 
 /* Slot of the variable an lvalue expression names, or -1. */
@@ -289,7 +346,7 @@ static int add_call(struct builder *b, const char *name, const struct rule *ru, 
 		    CXCursor e)
 {
 	struct pl_fn *fn = b->fn;
-	struct pl_call c = { xstrdup(name), ru, is_macro, nargs, args, -1, 0 };
+	struct pl_call c = { xstrdup(name), ru, is_macro, nargs, args, -1, 0, NULL, 0 };
 	if (ru && (ru->result != RES_UNKNOWN || ru->guard_level != L_NONE || ru->err_arg >= 0))
 		c.result_slot = temp_slot(fn, e);
 	if (ru && rule_creates_objects(ru))
@@ -299,6 +356,13 @@ static int add_call(struct builder *b, const char *name, const struct rule *ru, 
 		   (ru->release_arg >= 0 && (ru->release_when != WHEN_ALWAYS || ru->release_if == RELIF_RESULT_NONZERO))) &&
 	    c.result_slot < 0)
 		c.result_slot = temp_slot(fn, e);
+	for (int i = 0; i < nargs; i++) {
+		int bs = clang_Cursor_isNull(args[i]) ? -1 : passed_base(fn, args[i]);
+		if (bs >= 0) {
+			c.bases = xrealloc(c.bases, (size_t)(c.nbases + 1) * sizeof(int));
+			c.bases[c.nbases++] = bs;
+		}
+	}
 	VEC_PUSH(fn->calls, fn->ncalls, fn->calls_cap, c);
 	int idx = (int)fn->ncalls - 1;
 	cursor_map_put(&fn->callmap, e, idx);
@@ -490,6 +554,17 @@ static void lower_assign(struct builder *b, CXCursor e, CXCursor lhs, CXCursor r
 	if (s < 0)
 		lower_expr(b, lhs); /* a store: the lhs is evaluated (p->x = v derefs p) */
 	emit(b, EV_ASSIGN, e, rhs, s, 0);
+	int f = s < 0 ? field_slot(b->fn, cursor_strip(lhs)) : -1;
+	if (f >= 0) {
+		/* buf->page = v: the field holds v now; the same field through
+		 * another pointer (an alias of buf) is not known any more */
+		for (size_t i = 0; i < b->fn->nfield_slots; i++) {
+			int o = b->fn->field_slots[i];
+			if (o != f && clang_equalCursors(b->fn->slots[o].decl, b->fn->slots[f].decl))
+				emit(b, EV_RESET, e, clang_getNullCursor(), o, 0);
+		}
+		emit(b, EV_COPY, e, rhs, f, 0);
+	}
 }
 
 static int is_anonymous_member(CXCursor m)
@@ -680,6 +755,7 @@ static void lower_expr(struct builder *b, CXCursor e)
 		}
 	}
 	case CXCursor_MemberRefExpr: {
+		field_slot(b->fn, e);
 		CXCursor base = cursor_first_expr(e);
 		if (clang_Cursor_isNull(base) || !clang_isExpression(clang_getCursorKind(base)))
 			return;
@@ -1258,6 +1334,7 @@ int cfg_build(struct pl_fn *fn, CXTranslationUnit tu, CXCursor decl, const struc
 	lower_stmt(&b, body);
 	/* falling off the end returns: leaks are reported at the closing brace */
 	emit(&b, EV_RETURN, body, clang_getNullCursor(), -1, 0);
+
 	jump(&b, fn->exit);
 	free(b.jumps);
 	for (size_t i = 0; i < b.nlabels; i++)
@@ -1277,6 +1354,7 @@ void cfg_free(struct pl_fn *fn)
 	for (size_t i = 0; i < fn->ncalls; i++) {
 		free(fn->calls[i].name);
 		free(fn->calls[i].args);
+		free(fn->calls[i].bases);
 	}
 	free(fn->calls);
 	for (size_t i = 0; i < fn->nslots; i++)
@@ -1289,6 +1367,8 @@ void cfg_free(struct pl_fn *fn)
 	cursor_map_free(&fn->elems);
 	cursor_map_free(&fn->temps);
 	cursor_map_free(&fn->callmap);
+	cursor_map_free(&fn->fieldrefs);
+	free(fn->field_slots);
 	free(fn->name);
 	free(fn->entry_callers);
 	free(fn->caller_holds_slot);

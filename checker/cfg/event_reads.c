@@ -15,6 +15,9 @@ static void node_reads(struct reads_ctx *r, CXCursor c)
 	int t = cursor_map_get(&r->fn->temps, c);
 	if (t >= 0)
 		r->add(r->ctx, t);
+	int f = cursor_map_get(&r->fn->fieldrefs, c); /* buf->page */
+	if (f >= 0)
+		r->add(r->ctx, f);
 	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
 		return;
 	CXCursor d = clang_getCursorReferenced(c);

@@ -141,6 +141,9 @@ char *use_subject(const struct pl_fn *fn, CXCursor e)
 			clang_disposeString(s);
 			return n;
 		}
+		int fs = cursor_map_get(&fn->fieldrefs, e);
+		if (fs >= 0 && fn->slots[fs].name)
+			return xstrdup(fn->slots[fs].name); /* buf->page */
 		if (k == CXCursor_BinaryOperator) {
 			enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
 			struct cursor_list kids = { 0 };

@@ -14,6 +14,19 @@
 #define PARAM_ELEM_SITE(i) (1001000 + (i))
 /* Identity of a caller's page parameter outside summary mode (VK_CALLER). */
 #define CALLER_SITE(i) (1002000 + (i))
+/* Identity of the page in a field slot (buf->page) until it is reset. */
+#define FIELD_SITE(slot) (1004000 + (slot))
+
+/* What a field slot holds when nothing is known: the page the structure
+ * holds (the caller's, with an identity of its own), stored: a reference
+ * taken on it goes with the structure, as for buf->page = page; get_page(). */
+static inline struct pl_val field_slot_default(int slot)
+{
+	struct pl_val v = pl_val_make(VK_CALLER);
+	v.site = FIELD_SITE(slot);
+	v.stored = 1;
+	return v;
+}
 
 #define SUMMARY_MAX_RETURNS 16
 #define SUMMARY_INT_PARAMS 8

@@ -57,6 +57,9 @@ static void state_init_entry(const struct pl_fn *fn, struct pl_state *st, int su
 				v.guard_ev = -1;
 			}
 		}
+		/* a page field read through a pointer variable (buf->page) */
+		if (sl->field_base >= 0)
+			v = field_slot_default((int)i);
 		/* summary mode: mark page parameters to see what the body does to them */
 		if (summary_mode && sl->param_index >= 0 && sl->is_elem) {
 			v = pl_val_obj(PARAM_ELEM_SITE(sl->param_index), L_HELD, -1);

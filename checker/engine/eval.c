@@ -343,6 +343,13 @@ struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCur
 		}
 		return by_type(e);
 	}
+	case CXCursor_MemberRefExpr: {
+		int fs = cursor_map_get(&fn->fieldrefs, e);
+		if (fs < 0)
+			return by_type(e);
+		*var_slot = fs;
+		return state_get(st, fs);
+	}
 	case CXCursor_ArraySubscriptExpr: {
 		int es = elem_slot_of(fn, e);
 		if (es < 0)

@@ -9,7 +9,18 @@
 
 static struct pl_val slot_default(const struct pl_fn *fn, int slot)
 {
+	if (fn->slots[slot].field_base >= 0)
+		return field_slot_default(slot);
 	return pl_val_make(fn->slots[slot].is_pointer ? VK_CALLER : VK_NONE);
+}
+
+/* The page fields read through pointer variable `base` (buf->page) are
+ * unknown again: base changed, or a call was given it. */
+static void reset_fields_of(const struct pl_fn *fn, struct pl_state *st, int base)
+{
+	for (size_t i = 0; i < fn->nfield_slots; i++)
+		if (fn->slots[fn->field_slots[i]].field_base == base)
+			state_set(st, fn->field_slots[i], field_slot_default(fn->field_slots[i]));
 }
 
 /* Level a guard gives, given where it is checked. */
@@ -1118,6 +1129,8 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 			cd->reached[ev] = 1;
 		}
 		transfer_call(an, st, ev);
+		for (int b = 0; b < fn->calls[e->aux].nbases; b++) /* f(buf) may have refilled buf->page */
+			reset_fields_of(fn, st, fn->calls[e->aux].bases[b]);
 		break;
 	case EV_ASSIGN: {
 		struct pl_val v = eval_expr(fn, st, e->src, &vs);
@@ -1141,12 +1154,24 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 			v.cst = CST_EQ; /* flag = 1, ret = -EBUSY, mode = DROP */
 			v.cval = (int32_t)c;
 		}
+		/* page = buf->page: the local is a caller's page of its own, as
+		 * before fields were tracked (a reference taken through it is this
+		 * code's; another local's put does not drop it); only the field
+		 * itself carries the field's identity */
+		if (v.kind == VK_CALLER && v.site >= FIELD_SITE(0) && fn->slots[e->slot].field_base < 0)
+			v = pl_val_make(VK_CALLER);
 		state_set(st, e->slot, v);
 		break;
 	}
 	case EV_COPY:
-		if (e->slot >= 0)
-			state_set(st, e->slot, eval_expr(fn, st, e->src, &vs));
+		if (e->slot >= 0) {
+			struct pl_val v = eval_expr(fn, st, e->src, &vs);
+			/* buf->page = page: the structure holds it, so a reference
+			 * taken on buf->page afterwards goes with the store */
+			if (fn->slots[e->slot].field_base >= 0 && (v.kind == VK_OBJ || v.kind == VK_CALLER))
+				v.stored = 1;
+			state_set(st, e->slot, v);
+		}
 		break;
 	case EV_UPDATE: {
 		struct pl_val v = state_get(st, e->slot);
@@ -1219,4 +1244,7 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 		break;
 	}
 	}
+	/* buf = next: what buf->page held is not known any more */
+	if ((e->kind == EV_ASSIGN || e->kind == EV_COPY || e->kind == EV_UPDATE) && e->slot >= 0 && fn->nfield_slots)
+		reset_fields_of(fn, st, e->slot);
 }
