@@ -59,6 +59,9 @@ int analyse_function(const struct pl_fn *fn, struct pl_checks_run *run, size_t b
 
 /* Value of an expression in a state; *var_slot gets the variable it names. */
 struct pl_val eval_expr(const struct pl_fn *fn, const struct pl_state *st, CXCursor e, int *var_slot);
+/* Is e "(addr & ~MASK) >> PAGE_SHIFT", an address's page offset inside an
+ * aligned block (a huge entry's subpage)? */
+int is_in_block_offset(CXCursor e);
 
 /* state.c: sparse states. */
 struct pl_state *state_new(const struct pl_analysis *an);

@@ -19,6 +19,25 @@ static struct pl_val arith(struct pl_val v)
 	return pl_val_make(VK_NONE);
 }
 
+/* "(addr & ~PUD_MASK) >> PAGE_SHIFT": the page offset of an address inside
+ * an aligned block, as a huge entry's subpage is found from its pfn. */
+int is_in_block_offset(CXCursor e)
+{
+	CXCursor l, r;
+	e = cursor_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_BinaryOperator ||
+	    clang_getCursorBinaryOperatorKind(e) != CXBinaryOperator_Shr || !cursor_two_operands(e, &l, &r))
+		return 0;
+	CXCursor m = cursor_strip(l), a, b;
+	if (clang_getCursorKind(m) != CXCursor_BinaryOperator ||
+	    clang_getCursorBinaryOperatorKind(m) != CXBinaryOperator_And || !cursor_two_operands(m, &a, &b))
+		return 0;
+	a = cursor_strip(a);
+	b = cursor_strip(b);
+	return (clang_getCursorKind(b) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(b) == CXUnaryOperator_Not) ||
+	       (clang_getCursorKind(a) == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(a) == CXUnaryOperator_Not);
+}
+
 static int is_null_constant(const struct pl_fn *fn, const struct pl_state *st, CXCursor e)
 {
 	int vs;
@@ -115,6 +134,10 @@ static struct pl_val eval_binary(const struct pl_fn *fn, const struct pl_state *
 		if (rp && !lp)
 			return b;
 		if (lp && rp) /* page - memmap base: its pfn */
+			return a;
+		/* a mapped huge entry's pfn plus the offset of an address inside
+		 * it: a subpage of the same mapped folio, mapped as long as it is */
+		if (op == CXBinaryOperator_Add && a.kind == VK_OBJ && a.level == L_PTL && is_in_block_offset(r))
 			return a;
 		/* integers: whichever side carries a page */
 		if (a.kind == VK_OBJ || a.kind == VK_CALLER)

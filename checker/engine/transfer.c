@@ -1190,8 +1190,16 @@ void transfer_event(struct pl_analysis *an, struct pl_state *st, int ev)
 			state_set(st, e->slot, v);
 			break;
 		}
-		/* pfn++ is another page: only a range we allocated stays ours */
-		if (!fn->slots[e->slot].is_pointer &&
+		/* pfn++ is another page: only a range we allocated stays ours, and
+		 * a mapped huge entry's pfn advanced to the subpage of an address
+		 * (pfn += (addr & ~PUD_MASK) >> PAGE_SHIFT: follow_huge_pud()) */
+		int subpage = 0;
+		if (v.kind == VK_OBJ && v.level == L_PTL && clang_getCursorKind(e->cur) == CXCursor_CompoundAssignOperator &&
+		    clang_getCursorBinaryOperatorKind(e->cur) == CXBinaryOperator_AddAssign) {
+			CXCursor l, r;
+			subpage = cursor_two_operands(e->cur, &l, &r) && is_in_block_offset(r);
+		}
+		if (!fn->slots[e->slot].is_pointer && !subpage &&
 		    !(v.kind == VK_CALLER || (v.kind == VK_OBJ && v.level == L_HELD && v.hold == HOLD_OWNED)))
 			v = pl_val_make(VK_NONE);
 		state_set(st, e->slot, v);
