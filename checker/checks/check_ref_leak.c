@@ -97,7 +97,7 @@ static int handed_on_after(const struct pl_fn *fn, const struct pl_return *r, co
 static int status_hands_over(const struct pl_fn *fn, const struct pl_return *r, const struct pl_val *v)
 {
 	/* the parameter's identity (a copy or its head: head = compound_head(page)) */
-	int callers = v->site >= CALLER_SITE(0) && v->site < CALLER_SITE(32);
+	int callers = caller_site_param(v->site) >= 0;
 	for (size_t k = 0; k < r->st->n && !callers; k++) {
 		const struct pl_slot *sl = &fn->slots[r->st->e[k].slot];
 		const struct pl_val *pv = &r->st->e[k].v;

@@ -14,6 +14,12 @@
 #define PARAM_ELEM_SITE(i) (1001000 + (i))
 /* Identity of a caller's page parameter outside summary mode (VK_CALLER). */
 #define CALLER_SITE(i) (1002000 + (i))
+/* The parameter whose identity CALLER_SITE(i) a site is, or -1. */
+static inline int caller_site_param(int site)
+{
+	return site >= CALLER_SITE(0) && site < CALLER_SITE(32) ? site - CALLER_SITE(0) : -1;
+}
+
 /* Identity of the page in a field slot (buf->page) until it is reset. */
 #define FIELD_SITE(slot) (1004000 + (slot))
 

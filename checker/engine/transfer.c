@@ -38,6 +38,14 @@ static int same_object(const struct pl_val *v, int i, int site, int slot)
 	return (site >= 0 && v->site == site && (v->kind == VK_OBJ || v->kind == VK_CALLER)) || i == slot;
 }
 
+/* A callback's argument that its caller holds for the whole call
+ * (rules/callbacks.yaml): a put here drops another reference. */
+static int held_by_callback_caller(const struct pl_fn *fn, const struct pl_val *v)
+{
+	int p = caller_site_param(v->site);
+	return v->kind == VK_CALLER && p >= 0 && ((fn->caller_holds >> p) & 1);
+}
+
 /* Acquiring on a caller's page makes it ours to release. */
 static void take(struct pl_val *v, enum pl_hold hold, int ev, int site, int speculative)
 {
@@ -95,14 +103,13 @@ static void raise_object(const struct pl_fn *fn, struct pl_state *st, int site, 
 			 * (buf->page = page; get_page(page)) */
 			int was_stored = v->stored;
 			int stored = (fn->slots[i].is_elem && (v->pflags & PF_ESCAPED)) || (was_stored && hold);
+			/* a callback's argument its caller holds for the call: the
+			 * reference taken here, or handed over (hugetlb_remove_rmap()),
+			 * is one more, and the put of it leaves the caller's */
+			int caller_held = held_by_callback_caller(fn, v);
 			/* a caller's page: the variable taken, and values made from it
 			 * (entry = mk_pte(page, prot), a pfn); other pointers to it stay
 			 * the caller's */
-			/* a callback's argument its caller holds for the call
-			 * (rules/callbacks.yaml): the reference taken here, or
-			 * handed over (hugetlb_remove_rmap()), is one more */
-			int caller_held = v->kind == VK_CALLER && v->site >= CALLER_SITE(0) && v->site < CALLER_SITE(32) &&
-					  ((fn->caller_holds >> (v->site - CALLER_SITE(0))) & 1);
 			if (v->kind == VK_OBJ || (int)i == slot || (v->kind == VK_CALLER && !fn->slots[i].is_pointer))
 				take(v, hold, guard_ev, site, speculative || caller_held);
 			if (stored) {
@@ -180,8 +187,7 @@ static void release_effect(const struct pl_fn *fn, struct pl_state *st, int ev, 
 {
 	if (v.kind == VK_CALLER && vs >= 0 && fn->slots[vs].is_elem && !whole_array)
 		return; /* put_page(pages[i]) of the caller's array: one element of many */
-	if (v.kind == VK_CALLER && v.site >= CALLER_SITE(0) && v.site < CALLER_SITE(32) &&
-	    ((fn->caller_holds >> (v.site - CALLER_SITE(0))) & 1))
+	if (held_by_callback_caller(fn, &v))
 		return; /* a callback's caller holds its own reference for the call: this put drops another */
 	if (v.kind == VK_CALLER && (vs >= 0 || v.site >= 0)) {
 		/* a reference held elsewhere cannot be assumed after this; the new
